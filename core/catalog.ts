@@ -1,0 +1,146 @@
+import type { ResourceEntry, ResourceKind, UserResource } from './types.js';
+
+// The expensive resources, as data. docs/resources.md describes each family; a test checks that every
+// module named here appears there. Construction of each of these sets up sockets, agents, TLS sessions,
+// credential resolution or a pool: work that should happen once per execution environment.
+
+const AWS_SDK_V3_NOT_CLIENTS = ['*Command', '*Exception', '*Error', '*ServiceException'];
+// AWS SDK v2 classes that are configuration or plumbing, not service clients.
+const AWS_SDK_V2_NOT_CLIENTS = [
+  'Config',
+  'Endpoint',
+  'Request',
+  'Response',
+  'HttpRequest',
+  'HttpResponse',
+  'Service',
+  'SequentialExecutor',
+  'EventListeners',
+  'ParamValidator',
+  '*Credentials',
+  'CredentialProviderChain',
+];
+const SQL_TEARDOWN = ['end', 'destroy'];
+
+const clients: ResourceEntry[] = [
+  // AWS SDK v3: `new DynamoDBClient(...)` and the aggregated `new DynamoDB(...)`.
+  { module: '@aws-sdk/client-*', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V3_NOT_CLIENTS, teardown: ['destroy'] },
+  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocumentClient.from', kind: 'client', form: 'call', teardown: ['destroy'] },
+  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocument.from', kind: 'client', form: 'call', teardown: ['destroy'] },
+  // AWS SDK v2.
+  { module: 'aws-sdk', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V2_NOT_CLIENTS },
+  { module: 'aws-sdk', export: 'DynamoDB.DocumentClient', kind: 'client', form: 'new' },
+  { module: 'aws-sdk/clients/*', export: 'default', kind: 'client', form: 'new' },
+  { module: 'aws-sdk/clients/dynamodb', export: 'DocumentClient', kind: 'client', form: 'new' },
+  // Powertools for AWS Lambda.
+  { module: '@aws-lambda-powertools/logger', export: 'Logger', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/tracer', export: 'Tracer', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/metrics', export: 'Metrics', kind: 'client', form: 'new' },
+  // HTTP-API SDKs whose construction sets up agents.
+  { module: 'stripe', export: 'default', kind: 'client', form: 'any' },
+  { module: 'stripe', export: 'Stripe', kind: 'client', form: 'any' },
+  { module: 'openai', export: 'default', kind: 'client', form: 'new' },
+  { module: 'openai', export: 'OpenAI', kind: 'client', form: 'new' },
+  { module: 'openai', export: 'AzureOpenAI', kind: 'client', form: 'new' },
+  { module: '@anthropic-ai/sdk', export: 'default', kind: 'client', form: 'new' },
+  { module: '@anthropic-ai/sdk', export: 'Anthropic', kind: 'client', form: 'new' },
+  { module: '@opensearch-project/opensearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'] },
+  { module: '@elastic/elasticsearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'] },
+  { module: '@slack/web-api', export: 'WebClient', kind: 'client', form: 'new' },
+];
+
+const pools: ResourceEntry[] = [
+  { module: 'pg', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'] },
+  { module: 'pg', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'] },
+  { module: 'pg-pool', export: 'default', kind: 'pool', form: 'new', teardown: ['end'] },
+  { module: 'postgres', export: 'default', kind: 'pool', form: 'call', teardown: ['end'] },
+  { module: 'mysql2', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mysql2', export: 'createConnection', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mysql2/promise', export: 'createConnection', kind: 'pool', form: 'call', async: true, teardown: SQL_TEARDOWN },
+  { module: 'mysql', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mysql', export: 'createConnection', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mongodb', export: 'MongoClient', kind: 'pool', form: 'new', connect: 'connect', teardown: ['close'] },
+  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', form: 'call', async: true, teardown: ['close'] },
+  { module: 'mongoose', export: 'connect', kind: 'pool', form: 'call', async: true, teardown: ['disconnect'] },
+  { module: 'mongoose', export: 'createConnection', kind: 'pool', form: 'call', teardown: ['close'] },
+  { module: 'ioredis', export: 'default', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
+  { module: 'ioredis', export: 'Redis', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
+  { module: 'ioredis', export: 'Cluster', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
+  { module: 'redis', export: 'createClient', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'] },
+  { module: 'redis', export: 'createCluster', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'] },
+  { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', form: 'new', teardown: ['$disconnect'] },
+  { module: 'knex', export: 'default', kind: 'pool', form: 'call', teardown: ['destroy'] },
+  { module: 'knex', export: 'knex', kind: 'pool', form: 'call', teardown: ['destroy'] },
+  { module: 'sequelize', export: 'Sequelize', kind: 'pool', form: 'new', teardown: ['close'] },
+  { module: 'sequelize', export: 'default', kind: 'pool', form: 'new', teardown: ['close'] },
+  { module: 'typeorm', export: 'DataSource', kind: 'pool', form: 'new', connect: 'initialize', teardown: ['destroy'] },
+  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'] },
+  { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'] },
+];
+
+/** The built-in catalogue, clients first. */
+export const CATALOGUE: readonly ResourceEntry[] = [...clients, ...pools].map((entry) => ({
+  ...entry,
+  source: 'catalogue' as const,
+}));
+
+/** The catalogue with a user's entries added (from the rules' `additionalResources` option). */
+export function catalogueWith(
+  additions: readonly UserResource[] | undefined,
+  defaultKind: ResourceKind,
+): readonly ResourceEntry[] {
+  if (!additions?.length) return CATALOGUE;
+  return [
+    ...CATALOGUE,
+    ...additions.map((add) => ({
+      module: add.module,
+      export: add.export,
+      kind: add.kind ?? defaultKind,
+      form: 'any' as const,
+      source: 'option' as const,
+    })),
+  ];
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** `*` matches any run of characters; with `segment`, a run without dots. */
+function globToRegExp(glob: string, segment: boolean): RegExp {
+  const key = `${segment ? 's' : 'm'}:${glob}`;
+  let re = patternCache.get(key);
+  if (!re) {
+    const body = glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join(segment ? '[^.]*' : '.*');
+    re = new RegExp(`^${body}$`);
+    patternCache.set(key, re);
+  }
+  return re;
+}
+
+/** Does this module specifier name a module that holds resources? Used to skip modules early. */
+export function isCatalogueModule(catalogue: readonly ResourceEntry[], module: string): boolean {
+  return catalogue.some((entry) => globToRegExp(entry.module, false).test(module));
+}
+
+/**
+ * The entry that a creation matches: `form` is how it was created, `module` where its callee comes
+ * from, and `path` the property path inside the module (`[]` for the module itself).
+ */
+export function matchResource(
+  catalogue: readonly ResourceEntry[],
+  module: string,
+  path: readonly string[],
+  form: 'new' | 'call',
+): ResourceEntry | undefined {
+  const exportPath = path.length === 0 ? 'default' : path.join('.');
+  return catalogue.find(
+    (entry) =>
+      (entry.form === 'any' || entry.form === form) &&
+      globToRegExp(entry.module, false).test(module) &&
+      globToRegExp(entry.export, true).test(exportPath) &&
+      !entry.except?.some((except) => globToRegExp(except, true).test(exportPath)),
+  );
+}

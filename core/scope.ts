@@ -1,0 +1,54 @@
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+
+/**
+ * Name lookup over a scope manager: ESLint's (`sourceCode.scopeManager`, eslint-scope or
+ * typescript-eslint's) when a rule runs, or typescript-eslint's own `analyze` when `core/` runs alone
+ * (the codemod).
+ */
+export class Scopes {
+  readonly manager: ScopeManager;
+
+  constructor(program: TSESTree.Program, manager: ScopeManager | undefined) {
+    this.manager =
+      manager ??
+      analyze(program, {
+        sourceType: program.sourceType,
+        // JSX pragmas and lib types do not matter for value lookups.
+        lib: ['esnext'],
+      });
+  }
+
+  /** The innermost scope that contains `node`. */
+  scopeOf(node: TSESTree.Node): Scope | null {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const scope = this.manager.acquire(current, true);
+      if (scope) {
+        // A function's name and parameters belong to its own scope; its body is the same scope.
+        return scope;
+      }
+    }
+    return this.manager.globalScope;
+  }
+
+  /** The variable `name` refers to at `node`, or undefined for globals that nothing declares. */
+  lookup(node: TSESTree.Node, name: string): Variable | undefined {
+    for (let scope = this.scopeOf(node); scope; scope = scope.upper) {
+      const variable = scope.set.get(name);
+      if (variable) return variable;
+    }
+    return undefined;
+  }
+
+  /** The variable an identifier refers to. */
+  resolve(identifier: TSESTree.Identifier): Variable | undefined {
+    return this.lookup(identifier, identifier.name);
+  }
+}
+
+/** Is the variable declared in the module's top-level scope (or the global scope of a script)? */
+export function isModuleLevel(variable: Variable): boolean {
+  const type = variable.scope.type;
+  return type === 'module' || type === 'global';
+}

@@ -1,0 +1,120 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
+/** A node that has its own body and runs when called: where an invocation can spend time. */
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/**
+ * A piece of code that runs as one unit when something calls it: a function, or a class (its
+ * constructor together with its instance field initialisers, which `new` runs).
+ */
+export type CodeUnit = FunctionNode | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What a catalogued resource is: an API client, or a database pool or connection. */
+export type ResourceKind = 'client' | 'pool';
+
+/** How the resource is created: `new X()`, `X()` (or `X.from()`), or either. */
+export type CreationForm = 'new' | 'call' | 'any';
+
+/** One entry of the catalogue of expensive resources (see `core/catalog.ts`, `docs/resources.md`). */
+export interface ResourceEntry {
+  /** The module the name must come from; `*` matches any run of characters (`@aws-sdk/client-*`). */
+  module: string;
+  /**
+   * The path inside the module, dotted: `Pool`, `MongoClient.connect`, `DynamoDB.DocumentClient`;
+   * `default` is the module itself (`import knex from 'knex'`, `require('knex')`). `*` matches within
+   * one segment.
+   */
+  export: string;
+  kind: ResourceKind;
+  form: CreationForm;
+  /** Export names that match `export` but are not resources (`*Command` in an SDK client package). */
+  except?: readonly string[];
+  /** The creation returns a promise (`MongoClient.connect`, mysql2/promise `createConnection`). */
+  async?: boolean;
+  /** A method that must be awaited after creation before use (`client.connect()` for pg `Client`). */
+  connect?: string;
+  /** Methods that close the resource (`end`, `destroy`, `quit`, ...): removed when it is hoisted. */
+  teardown?: readonly string[];
+  /** Where the entry came from: the built-in catalogue, or a user's rule option. */
+  source?: 'catalogue' | 'option';
+}
+
+/** A resource a user adds through the rules' `additionalResources` option. */
+export interface UserResource {
+  module: string;
+  export: string;
+  kind?: ResourceKind;
+}
+
+/** Shared settings, read from `settings['lambda-hygiene']`. */
+export interface LambdaHygieneSettings {
+  /** Exported names that are Lambda handlers (default `handler`, `lambdaHandler`). */
+  handlerNames?: readonly string[];
+  /** Extra wrapper function names whose function argument is the handler (besides `middy`, ...). */
+  wrappers?: readonly string[];
+}
+
+export interface AnalysisOptions {
+  settings?: LambdaHygieneSettings;
+  additionalResources?: readonly UserResource[];
+}
+
+/** How a handler was recognised. */
+export type HandlerRecognition =
+  | 'export' // `export const handler = ...`, `export function handler`, `export { main as handler }`
+  | 'commonjs' // `exports.handler = ...`, `module.exports = { handler }`
+  | 'typed' // typed with a type from `aws-lambda` under any exported name
+  | 'wrapper' // `middy(fn)`, `streamifyResponse(fn)`, ...
+  | 'factory' // `export const handler = makeHandler(deps)`: the function `makeHandler` returns
+  | 'class-method'; // `instance.handler.bind(instance)`
+
+/** A place where an invocation enters the module. */
+export interface Handler {
+  /** The exported name (`handler`, `default`, ...). */
+  name: string;
+  /** The function that runs per invocation. */
+  fn: FunctionNode;
+  how: HandlerRecognition;
+  /** The export that makes it a handler. */
+  exportNode: TSESTree.Node;
+}
+
+/** Why a site's inputs depend on the request, so that it must not be shared across invocations. */
+export interface RequestDependence {
+  /** The source text of the input that carries request data (`event`, `creds`, `record`). */
+  input: string;
+  why: 'handler-parameter' | 'awaited' | 'callback-parameter' | 'caught';
+  /** The handler or function involved, for the message. */
+  in: string;
+}
+
+/** One creation of a catalogued resource. */
+export interface CreationSite {
+  /** The creating expression: the report range (`new X(...)`, `X.from(...)`, `connect(...)`). */
+  node: TSESTree.NewExpression | TSESTree.CallExpression;
+  entry: ResourceEntry;
+  /** What the user wrote for the resource (`DynamoDBClient`, `AWS.S3`, `mysql.createPool`). */
+  resource: string;
+  /** The module the resource was resolved to. */
+  module: string;
+}
+
+/** A creation site that runs on every invocation of a handler. */
+export interface PerInvocationSite extends CreationSite {
+  handler: Handler;
+  /** The functions between the handler and the site, outermost first (`processRecord`, `IndexStore.put`). */
+  path: string[];
+  /** It runs for every record: inside a loop or a per-record callback, here or along the path. */
+  perRecord: boolean;
+  /** Set when its inputs depend on the request: it must not be hoisted as is. */
+  requestDependence: RequestDependence | undefined;
+}
+
+export interface ModuleAnalysis {
+  handlers: Handler[];
+  /** Sites that run per invocation and are not lazily initialised: what the rules report. */
+  sites: PerInvocationSite[];
+}

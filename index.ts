@@ -1,0 +1,32 @@
+import type { ESLint, Linter } from 'eslint';
+import { existsSync, readFileSync } from 'node:fs';
+import { rules } from './rules/index.js';
+
+// Read at run time so that the version is the installed one; the source tree and dist/ sit at different
+// depths below package.json.
+const packageJson = ['./package.json', '../package.json']
+  .map((relative) => new URL(relative, import.meta.url))
+  .find((url) => existsSync(url));
+const { name, version } = JSON.parse(readFileSync(packageJson!, 'utf8')) as { name: string; version: string };
+
+const recommendedRules: Linter.RulesRecord = {
+  'lambda-hygiene/no-per-invocation-client': 'error',
+  'lambda-hygiene/no-per-invocation-pool': 'error',
+};
+
+// Rules made with typescript-eslint do not type-check as an ESLint 10 `Plugin` yet; this is the
+// narrow cast the typescript-eslint issues recommend.
+const plugin = {
+  meta: { name, version },
+  rules: rules as unknown as ESLint.Plugin['rules'],
+  configs: {} as { recommended: Linter.Config },
+} satisfies ESLint.Plugin;
+
+plugin.configs.recommended = {
+  name: 'lambda-hygiene/recommended',
+  plugins: { 'lambda-hygiene': plugin },
+  rules: recommendedRules,
+};
+
+export default plugin;
+export { rules };

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LintOverrides } from './lint.js';
+
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export interface Scenario {
+  name: string;
+  dir: string;
+  poor: string;
+  better: string;
+  overrides: LintOverrides;
+}
+
+/** An expected report, from a `// expect: rule/messageId` marker at the end of a line. */
+export interface ExpectedReport {
+  line: number;
+  ruleId: string;
+  messageId: string;
+}
+
+/** Every `fixtures/<scenario>/` with a `poor.*` and a `better.*`: adding a folder adds its tests. */
+export function listScenarios(): Scenario[] {
+  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const dir = path.join(FIXTURES_DIR, entry.name);
+      const files = readdirSync(dir);
+      const find = (variant: string) => {
+        const file = files.find((name) => name.startsWith(`${variant}.`));
+        if (!file) throw new Error(`fixtures/${entry.name} has no ${variant}.* file`);
+        return path.join(dir, file);
+      };
+      const settingsFile = path.join(dir, 'settings.json');
+      const overrides = existsSync(settingsFile)
+        ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as LintOverrides)
+        : {};
+      return { name: entry.name, dir, poor: find('poor'), better: find('better'), overrides };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const MARKER = /\/\/ expect: (.+)$/;
+
+export function expectedReports(text: string): ExpectedReport[] {
+  return text.split('\n').flatMap((line, index) => {
+    const marker = MARKER.exec(line);
+    if (!marker) return [];
+    return marker[1]!.split(',').map((item) => {
+      const [rule, messageId] = item.trim().split('/');
+      return { line: index + 1, ruleId: `lambda-hygiene/${rule}`, messageId: messageId ?? '' };
+    });
+  });
+}
