@@ -223,7 +223,7 @@ export class RequestDependenceAnalyzer {
 }
 
 /** Is this identifier read as a value (not a property name, key or label)? */
-function isRead(identifier: TSESTree.Identifier): boolean {
+export function isRead(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MemberExpression:

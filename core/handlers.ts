@@ -296,9 +296,10 @@ class HandlerFinder {
   private isLambdaType(type: TSESTree.TypeNode | undefined, suffix = 'Handler'): boolean {
     if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
     const typeName = type.typeName;
+    // By the name `aws-lambda` exports, so that `import type { Handler as H }` counts too.
     if (typeName.type === AST_NODE_TYPES.Identifier) {
-      if (!typeName.name.endsWith(suffix)) return false;
-      return this.imports.resolve(typeName)?.module === 'aws-lambda';
+      const ref = this.imports.resolve(typeName);
+      return ref?.module === 'aws-lambda' && (ref.path.at(-1) ?? '').endsWith(suffix);
     }
     if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
       if (!typeName.right.name.endsWith(suffix)) return false;

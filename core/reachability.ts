@@ -104,6 +104,8 @@ class CalleeResolver {
   callees(call: CallLike): CodeUnit[] {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) return this.members(callee, ['method']);
+    // An immediately invoked function is nested in the caller already: it runs as part of it.
+    if (isFunction(callee)) return [];
     return this.functions(callee);
   }
 

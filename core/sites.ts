@@ -17,13 +17,17 @@ export function findCreationSites(
   const sites: CreationSite[] = [];
   for (const node of calls) {
     const callee = unwrap(node.callee);
-    // `import()` and `super()` create nothing we know; only names and member chains can be resolved.
-    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    // Names, member chains and `require('knex')(config)` can be resolved; `super()` and the like cannot.
+    const isRequireCall = callee.type === AST_NODE_TYPES.CallExpression;
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && !isRequireCall) {
+      continue;
+    }
     const ref = imports.resolve(callee);
     if (!ref) continue;
     const form = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
     const entry = matchResource(catalogue, ref.module, ref.path, form);
-    if (entry) sites.push({ node, entry, resource: describe(callee), module: ref.module });
+    const resource = isRequireCall ? `require('${ref.module}')` : describe(callee);
+    if (entry) sites.push({ node, entry, resource, module: ref.module });
   }
   return sites;
 }

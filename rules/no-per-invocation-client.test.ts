@@ -1,0 +1,2370 @@
+import { ruleTester } from '../tests/rule-tester.js';
+import rule from './no-per-invocation-client.js';
+
+const commonjs = { parserOptions: { sourceType: 'script' } } as const;
+
+ruleTester.run('no-per-invocation-client', rule, {
+  valid: [
+    {
+      name: 'client at module scope; commands created per invocation are not clients',
+      code: `
+        import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+
+        const client = new DynamoDBClient({ region: process.env.AWS_REGION });
+
+        export const handler = async (event: { id: string }) => {
+          return client.send(new GetItemCommand({ TableName: 'users', Key: { id: { S: event.id } } }));
+        };
+      `,
+    },
+    {
+      name: 'a module with no handler is not Lambda code',
+      code: `
+        import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+
+        export async function listBuckets() {
+          const s3 = new S3Client({});
+          return s3.send(new ListBucketsCommand({}));
+        }
+
+        export const createQueueClient = () => new S3Client({ region: 'eu-west-1' });
+      `,
+    },
+    {
+      name: 'an exported function the handler never calls',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const s3 = new S3Client({});
+
+        export const handler = async () => s3.config.region();
+
+        export async function seedBuckets() {
+          const admin = new S3Client({ maxAttempts: 10 });
+          return admin;
+        }
+      `,
+    },
+    {
+      name: '??= on a module-level variable inside the handler',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let ddb: DynamoDBClient | undefined;
+
+        export const handler = async () => {
+          ddb ??= new DynamoDBClient({});
+          return ddb.config.region();
+        };
+      `,
+    },
+    {
+      name: '||= on a module-level variable inside the handler',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqs: SQSClient | undefined;
+
+        export async function handler() {
+          sqs ||= new SQSClient({ region: process.env.AWS_REGION });
+          return sqs;
+        }
+      `,
+    },
+    {
+      name: 'if (!x) x = new X() inside the handler, braced and unbraced',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+        import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+
+        let sns: SNSClient | null = null;
+        let events: EventBridgeClient | undefined;
+
+        export const handler = async () => {
+          if (!sns) sns = new SNSClient({});
+          if (events === undefined) {
+            events = new EventBridgeClient({});
+          }
+          return [sns, events];
+        };
+      `,
+    },
+    {
+      name: 'x || (x = new X()) and x ?? (x = new X()) in helpers',
+      code: `
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+
+        let kinesis: KinesisClient | undefined;
+        let firehose: FirehoseClient | undefined;
+
+        function getKinesis() {
+          return kinesis || (kinesis = new KinesisClient({}));
+        }
+        const getFirehose = () => firehose ?? (firehose = new FirehoseClient({}));
+
+        export const handler = async () => [getKinesis(), getFirehose()];
+      `,
+    },
+    {
+      name: 'memoising getter function (the shape of the fix)',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import type { S3Event } from 'aws-lambda';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
+
+        export const handler = async (event: S3Event) => {
+          const ddb = getDynamoDBClient();
+          return ddb;
+        };
+      `,
+    },
+    {
+      name: 'lazy getter and this.x ??= on a module-level instance',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+        class Clients {
+          private s3Client?: S3Client;
+          private secretsClient?: SecretsManagerClient;
+
+          get s3(): S3Client {
+            return (this.s3Client ??= new S3Client({}));
+          }
+
+          secrets(): SecretsManagerClient {
+            if (!this.secretsClient) {
+              this.secretsClient = new SecretsManagerClient({});
+            }
+            return this.secretsClient;
+          }
+        }
+
+        const clients = new Clients();
+
+        export const handler = async () => [clients.s3, clients.secrets()];
+      `,
+    },
+    {
+      name: 'memo function with if (!x) { x = ... }',
+      code: `
+        import { Client } from '@opensearch-project/opensearch';
+
+        let search: Client | undefined;
+
+        function getSearch(): Client {
+          if (!search) {
+            search = new Client({ node: process.env.OPENSEARCH_URL });
+          }
+          return search;
+        }
+
+        export const handler = async (event: { q: string }) => getSearch().search({ q: event.q });
+      `,
+    },
+    {
+      name: 'module-level Map cache keyed by region',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const clients = new Map<string, S3Client>();
+
+        const clientFor = (region: string): S3Client => {
+          if (!clients.has(region)) clients.set(region, new S3Client({ region }));
+          return clients.get(region)!;
+        };
+
+        export const handler = async (event: { region: string }) => clientFor(event.region);
+      `,
+    },
+    {
+      name: 'request-scoped credentials cached in a module-level Map keyed by tenant',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+
+        const sts = new STSClient({});
+        const tenantClients = new Map<string, S3Client>();
+
+        export const handler = async (event: { tenantId: string; roleArn: string }) => {
+          if (!tenantClients.has(event.tenantId)) {
+            const { Credentials } = await sts.send(
+              new AssumeRoleCommand({ RoleArn: event.roleArn, RoleSessionName: event.tenantId }),
+            );
+            tenantClients.set(
+              event.tenantId,
+              new S3Client({
+                credentials: {
+                  accessKeyId: Credentials!.AccessKeyId!,
+                  secretAccessKey: Credentials!.SecretAccessKey!,
+                  sessionToken: Credentials!.SessionToken,
+                },
+              }),
+            );
+          }
+          return tenantClients.get(event.tenantId);
+        };
+      `,
+    },
+    {
+      name: 'module-scope factory called once',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function createClients() {
+          return { s3: new S3Client({}), sqs: new SQSClient({}) };
+        }
+        const makeS3 = () => new S3Client({ region: 'us-east-1' });
+
+        const clients = createClients();
+        const usEast = makeS3();
+
+        export const handler = async () => [clients, usEast];
+      `,
+    },
+    {
+      name: 'factory handler: the body of makeHandler runs once, at module scope',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        function makeHandler(deps: { table: string }) {
+          const ddb = new DynamoDBClient({});
+          return async (event: { id: string }) => ({ ddb, table: deps.table, id: event.id });
+        }
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+    },
+    {
+      name: 'a local class that happens to be called S3Client',
+      code: `
+        class S3Client {
+          constructor(readonly options: object) {}
+        }
+
+        export const handler = async () => {
+          const s3 = new S3Client({});
+          return s3;
+        };
+      `,
+    },
+    {
+      name: 'a class imported from the project, not from the SDK',
+      code: `
+        import { S3Client } from './lib/s3-client.js';
+        import { DynamoDBClient } from '../shared/dynamo';
+
+        export const handler = async () => [new S3Client({}), new DynamoDBClient()];
+      `,
+    },
+    {
+      name: 'a parameter shadowing the imported name',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const s3 = new S3Client({});
+
+        function build(S3Client: new (options: object) => unknown) {
+          return new S3Client({});
+        }
+
+        export const handler = async () => {
+          const Stub = class {};
+          return [s3, build(Stub)];
+        };
+      `,
+    },
+    {
+      name: 're-export of a handler from another module',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export { handler } from './handler.js';
+
+        export function createS3() {
+          return new S3Client({});
+        }
+      `,
+    },
+    {
+      name: 'export * from another module',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export * from './handlers/index.js';
+
+        export const queueClient = () => new SQSClient({});
+      `,
+    },
+    {
+      name: 'top-level await, then a client at module scope',
+      code: `
+        import Stripe from 'stripe';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        const secret = await getSecret('stripe-api-key');
+        const stripe = new Stripe(secret as string);
+
+        export const handler = async (event: { customerId: string }) =>
+          stripe.customers.retrieve(event.customerId);
+      `,
+    },
+    {
+      name: 'a database pool is not reported by the client rule',
+      code: `
+        import { Pool } from 'pg';
+        import { PrismaClient } from '@prisma/client';
+
+        export const handler = async () => {
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+          const prisma = new PrismaClient();
+          return [pool, prisma];
+        };
+      `,
+    },
+    {
+      name: 'an untyped default export is not a handler',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export default async function (event: { bucket: string }) {
+          const s3 = new S3Client({});
+          return { s3, bucket: event.bucket };
+        }
+      `,
+    },
+    {
+      name: 'an export named main is not a handler without settings',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const main = async () => {
+          const s3 = new S3Client({});
+          return s3;
+        };
+      `,
+    },
+    {
+      name: 'commands, exceptions and lib-dynamodb commands are not clients',
+      code: `
+        import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+        import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+        import { S3ServiceException } from '@aws-sdk/client-s3';
+
+        const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+        export const handler = async (event: { id: string }) => {
+          const item = await doc.send(new GetCommand({ TableName: 't', Key: { id: event.id } }));
+          await doc.send(new PutCommand({ TableName: 't', Item: { id: event.id } }));
+          if (!item.Item) throw new ConditionalCheckFailedException({ message: 'missing', $metadata: {} });
+          return new S3ServiceException({ name: 'x', $fault: 'client', $metadata: {} });
+        };
+      `,
+    },
+    {
+      name: 'AWS SDK v2 configuration classes are not clients',
+      code: `
+        import AWS from 'aws-sdk';
+
+        const s3 = new AWS.S3();
+
+        export const handler = async () => {
+          const config = new AWS.Config({ region: 'eu-west-1' });
+          const endpoint = new AWS.Endpoint('http://localhost:4566');
+          const credentials = new AWS.SharedIniFileCredentials({ profile: 'dev' });
+          const chain = new AWS.CredentialProviderChain();
+          return [s3, config, endpoint, credentials, chain];
+        };
+      `,
+    },
+    {
+      name: 'CommonJS: require at module scope, exports.handler',
+      code: `
+        const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
+        const AWS = require('aws-sdk');
+
+        const s3 = new S3Client({});
+        const sqs = new AWS.SQS({ apiVersion: '2012-11-05' });
+
+        exports.handler = async function (event) {
+          return [await s3.send(new GetObjectCommand({ Bucket: event.bucket, Key: event.key })), sqs];
+        };
+      `,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'additionalResources with kind pool is routed to the pool rule',
+      code: `
+        import { Warehouse } from '@acme/warehouse';
+
+        export const handler = async () => {
+          const warehouse = new Warehouse({ url: process.env.WAREHOUSE_URL });
+          return warehouse;
+        };
+      `,
+      options: [{ additionalResources: [{ module: '@acme/warehouse', export: 'Warehouse', kind: 'pool' }] }],
+    },
+    {
+      name: 'Powertools class handler with module-scope utilities',
+      code: `
+        import { Logger } from '@aws-lambda-powertools/logger';
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics } from '@aws-lambda-powertools/metrics';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import type { Context } from 'aws-lambda';
+
+        const logger = new Logger({ serviceName: 'orders' });
+        const tracer = new Tracer({ serviceName: 'orders' });
+        const metrics = new Metrics({ namespace: 'shop' });
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          @metrics.logMetrics()
+          public async handler(_event: unknown, _context: Context): Promise<void> {
+            logger.info('hello');
+          }
+        }
+
+        const handlerClass = new Lambda();
+        export const handler = handlerClass.handler.bind(handlerClass);
+      `,
+    },
+    {
+      name: 'TSX: module-scope client, handler rendering JSX',
+      code: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import { renderToString } from 'react-dom/server';
+        import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+        const s3 = new S3Client({});
+
+        const Page = ({ title }: { title: string }) => <main><h1>{title}</h1></main>;
+
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const html = renderToString(<Page title={event.path} />);
+          await s3?.send(new PutObjectCommand({ Bucket: 'pages', Key: event.path, Body: html }));
+          return { statusCode: 200, body: html };
+        };
+      `,
+      filename: 'file.tsx',
+    },
+    {
+      name: 'middy handler using module-scope clients',
+      code: `
+        import middy from '@middy/core';
+        import httpJsonBodyParser from '@middy/http-json-body-parser';
+        import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+
+        const sqs = new SQSClient({});
+
+        const baseHandler = async (event: { body: { message: string } }) => {
+          await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.body.message }));
+        };
+
+        export const handler = middy(baseHandler).use(httpJsonBodyParser());
+      `,
+    },
+    {
+      name: 'a lazy getter reached through a per-record loop is still lazy',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+        import type { SQSEvent } from 'aws-lambda';
+
+        let sqs: SQSClient | undefined;
+        const getSqs = () => (sqs ??= new SQSClient({}));
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await getSqs().config.region();
+            console.log(record.messageId);
+          }
+        };
+      `,
+    },
+    {
+      name: 'a factory makeHandler that receives its clients from module scope',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+        const makeHandler = ({ doc }: { doc: DynamoDBDocumentClient }) =>
+          async (event: { id: string }) => doc.send({ id: event.id } as never);
+
+        export const handler = makeHandler({
+          doc: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+        });
+      `,
+    },
+    {
+      name: 'a type named SQSHandler that does not come from aws-lambda',
+      code: `
+        import type { SQSHandler } from './types.js';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        export const consume: SQSHandler = async () => {
+          const sns = new SNSClient({});
+          return sns;
+        };
+      `,
+    },
+    {
+      name: 'a client in a handler-shaped function that is not exported',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        const sns = new SNSClient({});
+
+        async function notExported(event: SQSEvent) {
+          const local = new SNSClient({});
+          return [local, sns, event];
+        }
+
+        export const handler = async () => sns;
+      `,
+    },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- handler export forms
+    {
+      name: 'export const handler = async arrow',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        export const handler = async (event: { id: string }) => {
+          const ddb = new DynamoDBClient({});
+          return ddb;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 45,
+          data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export async function handler, region from process.env',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export async function handler() {
+          const s3 = new S3Client({ region: process.env.AWS_REGION });
+          return s3;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export const lambdaHandler (a default handler name)',
+      code: `
+        import { SFNClient } from '@aws-sdk/client-sfn';
+
+        export const lambdaHandler = async () => {
+          return new SFNClient({}).config;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 18,
+          data: { resource: 'SFNClient', handler: 'lambdaHandler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export { main as handler }',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        async function main() {
+          const sqs = new SQSClient({});
+          return sqs;
+        }
+
+        export { main as handler };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'SQSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export default of a const typed Handler',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+
+        const main: Handler = async () => {
+          const events = new EventBridgeClient({});
+          return events;
+        };
+
+        export default main;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'EventBridgeClient', handler: 'default', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export default function with an S3Event parameter',
+      code: `
+        import type { S3Event } from 'aws-lambda';
+        import { RekognitionClient } from '@aws-sdk/client-rekognition';
+
+        export default async function (event: S3Event) {
+          const rekognition = new RekognitionClient({});
+          return { rekognition, records: event.Records.length };
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 31,
+          data: { resource: 'RekognitionClient', handler: 'default', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'exports.handler with a destructured require',
+      code: `
+        const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+
+        exports.handler = async function (event) {
+          const sqs = new SQSClient({});
+          await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' }));
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'SQSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'module.exports.handler with AWS SDK v2 required whole',
+      code: `
+        const AWS = require('aws-sdk');
+
+        module.exports.handler = async (event) => {
+          const s3 = new AWS.S3({ signatureVersion: 'v4' });
+          return s3.getObject({ Bucket: 'b', Key: 'k' }).promise();
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          data: { resource: 'AWS.S3', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'module.exports = { handler } with a function declaration',
+      code: `
+        const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
+
+        async function handler(event) {
+          const sns = new SNSClient({});
+          return sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'hi' }));
+        }
+
+        module.exports = { handler };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'module.exports = { handler: fn }',
+      code: `
+        const AWS = require('aws-sdk');
+
+        module.exports = {
+          handler: async () => {
+            const docClient = new AWS.DynamoDB.DocumentClient();
+            return docClient;
+          },
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 31,
+          data: { resource: 'AWS.DynamoDB.DocumentClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'TS import = require and export = { handler }',
+      code: `
+        import AWS = require('aws-sdk');
+
+        const handler = async () => {
+          const kinesis = new AWS.Kinesis();
+          return kinesis;
+        };
+
+        export = { handler };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 27,
+          data: { resource: 'AWS.Kinesis', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'SQSHandler type under another exported name',
+      code: `
+        import type { SQSHandler } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        export const processQueue: SQSHandler = async (event) => {
+          const sns = new SNSClient({});
+          console.log(event.Records.length, sns);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'processQueue', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'APIGatewayProxyHandler with Stripe',
+      code: `
+        import type { APIGatewayProxyHandler } from 'aws-lambda';
+        import Stripe from 'stripe';
+
+        export const createCheckout: APIGatewayProxyHandler = async () => {
+          const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2024-06-20' });
+          const session = await stripe.checkout.sessions.create({ mode: 'payment' });
+          return { statusCode: 200, body: session.url ?? '' };
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Stripe', handler: 'createCheckout', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'satisfies Handler under another name',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+
+        export const onSchedule = (async () => {
+          const cloudwatch = new CloudWatchClient({});
+          return cloudwatch;
+        }) satisfies Handler;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 30,
+          data: { resource: 'CloudWatchClient', handler: 'onSchedule', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export default ... satisfies Handler',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import { LambdaClient } from '@aws-sdk/client-lambda';
+
+        export default (async () => {
+          const lambda = new LambdaClient({});
+          return lambda;
+        }) satisfies Handler;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'LambdaClient', handler: 'default', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'first parameter typed S3Event under another name',
+      code: `
+        import type { S3Event } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export async function onUpload(event: S3Event): Promise<void> {
+          const s3 = new S3Client({});
+          console.log(event.Records[0]?.s3.object.key, s3);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'onUpload', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'second parameter typed Context, Powertools Logger',
+      code: `
+        import type { Context } from 'aws-lambda';
+        import { Logger } from '@aws-lambda-powertools/logger';
+
+        export const run = async (input: unknown, context: Context) => {
+          const logger = new Logger({ serviceName: 'run' });
+          logger.info('start', { input, requestId: context.awsRequestId });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Logger', handler: 'run', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'as Handler and a non-null assertion on the exported function',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import { SSMClient } from '@aws-sdk/client-ssm';
+
+        const main = async () => {
+          const ssm = new SSMClient({});
+          return ssm;
+        };
+
+        export const handler = main! as Handler;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'SSMClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- wrappers
+    {
+      name: 'middy(fn).use(a).use(b)',
+      code: `
+        import middy from '@middy/core';
+        import httpErrorHandler from '@middy/http-error-handler';
+        import httpJsonBodyParser from '@middy/http-json-body-parser';
+        import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+        const baseHandler = async () => {
+          const secrets = new SecretsManagerClient({});
+          return secrets;
+        };
+
+        export const handler = middy(baseHandler).use(httpJsonBodyParser()).use(httpErrorHandler());
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 27,
+          data: { resource: 'SecretsManagerClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'middy().use(x).handler(fn)',
+      code: `
+        import middy from '@middy/core';
+        import cors from '@middy/http-cors';
+        import { SSMClient } from '@aws-sdk/client-ssm';
+
+        export const handler = middy()
+          .use(cors())
+          .handler(async () => {
+            const ssm = new SSMClient({});
+            return ssm;
+          });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 9,
+          column: 25,
+          data: { resource: 'SSMClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'awslambda.streamifyResponse',
+      code: `
+        import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+
+        export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+          const bedrock = new BedrockRuntimeClient({ region: 'us-east-1' });
+          responseStream.write(String(bedrock));
+          responseStream.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 27,
+          data: { resource: 'BedrockRuntimeClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'any call with exactly one function argument (Sentry.wrapHandler, withAuth(fn, opts))',
+      code: `
+        import * as Sentry from '@sentry/aws-serverless';
+        import OpenAI from 'openai';
+        import { withAuth } from './auth.js';
+
+        export const handler = Sentry.wrapHandler(async () => {
+          const openai = new OpenAI();
+          return openai;
+        });
+
+        export const lambdaHandler = withAuth(
+          async () => {
+            const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+            return openai;
+          },
+          { roles: ['admin'] },
+        );
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 26,
+          data: { resource: 'OpenAI', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 13,
+          column: 28,
+          data: { resource: 'OpenAI', handler: 'lambdaHandler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'factory makeHandler(deps): the returned function is the handler',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        function makeHandler(deps: { table: string }) {
+          return async (event: { id: string }) => {
+            const ddb = new DynamoDBClient({});
+            return { ddb, table: deps.table, id: event.id };
+          };
+        }
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 25,
+          data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'Powertools class handler: handler.bind(instance) with decorators',
+      code: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          public async handler(_event: unknown, _context: unknown): Promise<void> {
+            const s3 = new S3Client({});
+            tracer.putAnnotation('region', String(s3.config.region));
+          }
+        }
+
+        const handlerClass = new Lambda();
+        export const handler = handlerClass.handler.bind(handlerClass);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 11,
+          column: 24,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- import forms
+    {
+      name: 'aliased named import',
+      code: `
+        import { DynamoDBClient as Ddb } from '@aws-sdk/client-dynamodb';
+
+        export const handler = async () => {
+          const ddb = new Ddb({ region: 'eu-west-1' });
+          return ddb;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'Ddb', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'namespace import',
+      code: `
+        import * as sqs from '@aws-sdk/client-sqs';
+
+        export const handler = async () => {
+          const client = new sqs.SQSClient({});
+          return client.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: 'b' }));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 26,
+          data: { resource: 'sqs.SQSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'default import of an aws-sdk v2 client module',
+      code: `
+        import DynamoDB from 'aws-sdk/clients/dynamodb';
+        import S3 from 'aws-sdk/clients/s3';
+
+        export const handler = async () => {
+          const docClient = new DynamoDB.DocumentClient();
+          const s3 = new S3();
+          return [docClient, s3];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 29,
+          data: { resource: 'DynamoDB.DocumentClient', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 22,
+          data: { resource: 'S3', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: "member require: require('@aws-sdk/client-s3').S3Client",
+      code: `
+        const S3Client = require('@aws-sdk/client-s3').S3Client;
+
+        exports.handler = async () => {
+          const s3 = new S3Client({});
+          return s3;
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'await import() inside the handler',
+      code: `
+        export const handler = async () => {
+          const { S3Client } = await import('@aws-sdk/client-s3');
+          const sdk = await import('@aws-sdk/client-sns');
+          const s3 = new S3Client({});
+          const sns = new sdk.SNSClient({});
+          return [s3, sns];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'sdk.SNSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'aggregated v3 client and DynamoDBDocument.from around it',
+      code: `
+        import { DynamoDB } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+
+        export const handler = async () => {
+          const doc = DynamoDBDocument.from(new DynamoDB({}));
+          return doc;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'DynamoDBDocument.from', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 45,
+          data: { resource: 'DynamoDB', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'DynamoDBClient and DynamoDBDocumentClient.from(client): one report each',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+
+        export const handler = async (event: { id: string }) => {
+          const client = new DynamoDBClient({});
+          const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+          return doc.send(new GetCommand({ TableName: 'users', Key: { id: event.id } }));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 112,
+          data: { resource: 'DynamoDBDocumentClient.from', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- syntax
+    {
+      name: 'optional chaining on the client, new (AWS?.S3)()',
+      code: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import AWS from 'aws-sdk';
+
+        export const handler = async (event: { key?: string }) => {
+          const s3 = new S3Client({});
+          await s3?.send(new PutObjectCommand({ Bucket: 'b', Key: event?.key ?? 'k' }));
+          const legacy = new (AWS?.S3)();
+          return legacy;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+        { messageId: 'perInvocation', line: 8, column: 26 },
+      ],
+    },
+    {
+      name: 'generic type arguments on the constructor',
+      code: `
+        import { Client } from '@elastic/elasticsearch';
+
+        interface Doc { id: string }
+
+        export const handler = async () => {
+          const es = new Client<Doc>({ node: process.env.ES_URL! });
+          return es;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 22,
+          data: { resource: 'Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'TSX handler rendering JSX creates a client',
+      code: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import { renderToString } from 'react-dom/server';
+        import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const s3 = new S3Client({});
+          const html = renderToString(<main className="page">{event.path}</main>);
+          await s3.send(new PutObjectCommand({ Bucket: 'pages', Key: 'index.html', Body: html }));
+          return { statusCode: 200, body: html };
+        };
+      `,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'nested callbacks that are not iterations stay perInvocation',
+      code: `
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+
+        export const handler = async () => {
+          return new Promise((resolve) => {
+            setTimeout(() => {
+              resolve(new KinesisClient({}));
+            }, 10);
+          });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 23,
+          data: { resource: 'KinesisClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'a module-scope value awaited at top level is module-stable',
+      code: `
+        import Stripe from 'stripe';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        const secret = (await getSecret('stripe')) as string;
+
+        export const handler = async () => {
+          const stripe = new Stripe(secret);
+          return stripe;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 26,
+          data: { resource: 'Stripe', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'Powertools Tracer and Metrics, Slack WebClient, Anthropic',
+      code: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+        import { WebClient } from '@slack/web-api';
+        import Anthropic from '@anthropic-ai/sdk';
+
+        export const handler = async () => {
+          const tracer = new Tracer({ serviceName: 'notify' });
+          const metrics = new Metrics({ namespace: 'notify' });
+          const slack = new WebClient(process.env.SLACK_TOKEN);
+          const anthropic = new Anthropic();
+          metrics.addMetric('sent', MetricUnit.Count, 1);
+          return [tracer, slack, anthropic];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 26,
+          data: { resource: 'Tracer', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 9,
+          column: 27,
+          data: { resource: 'Metrics', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 10,
+          column: 25,
+          data: { resource: 'WebClient', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 11,
+          column: 29,
+          data: { resource: 'Anthropic', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'Stripe called without new, OpenSearch Client',
+      code: `
+        import Stripe from 'stripe';
+        import { Client } from '@opensearch-project/opensearch';
+
+        export const handler = async () => {
+          const stripe = Stripe(process.env.STRIPE_KEY!);
+          const search = new Client({ node: process.env.OPENSEARCH_URL });
+          return [stripe, search];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Stripe', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 26,
+          data: { resource: 'Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- loops and per-record callbacks
+    {
+      name: 'for...of over event.Records',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const s3 = new S3Client({});
+            console.log(record.body, s3);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 24,
+          data: { resource: 'S3Client', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'classic for loop and while loop',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        export const handler = async (event: { items: string[] }) => {
+          for (let i = 0; i < event.items.length; i++) {
+            const sqs = new SQSClient({});
+            console.log(sqs);
+          }
+          let remaining = 3;
+          while (remaining-- > 0) {
+            const sns = new SNSClient({});
+            console.log(sns);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 25,
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 12,
+          column: 25,
+          data: { resource: 'SNSClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'forEach callback',
+      code: `
+        import type { KinesisStreamEvent } from 'aws-lambda';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+
+        export const handler = async (event: KinesisStreamEvent) => {
+          event.Records.forEach((record) => {
+            const firehose = new FirehoseClient({});
+            console.log(record.kinesis.data, firehose);
+          });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 30,
+          data: { resource: 'FirehoseClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'Promise.all(event.Records.map(async (record) => ...))',
+      code: `
+        import type { S3Event } from 'aws-lambda';
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: S3Event) => {
+          await Promise.all(
+            event.Records.map(async (record) => {
+              const s3 = new S3Client({ region: process.env.AWS_REGION });
+              return s3.send(new GetObjectCommand({ Bucket: record.s3.bucket.name, Key: record.s3.object.key }));
+            }),
+          );
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 8,
+          column: 26,
+          data: { resource: 'S3Client', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- helpers
+    {
+      name: 'helper function declaration',
+      code: `
+        import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+
+        async function loadUser(id: string) {
+          const ddb = new DynamoDBClient({});
+          return ddb.send(new GetItemCommand({ TableName: 'users', Key: { id: { S: id } } }));
+        }
+
+        export const handler = async (event: { userId: string }) => loadUser(event.userId);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'DynamoDBClient', handler: 'handler', via: ' (via `loadUser`)' },
+        },
+      ],
+    },
+    {
+      name: 'chain of arrow-const helpers',
+      code: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+
+        const fetchSecret = async () => {
+          const client = new SecretsManagerClient({});
+          return client.send(new GetSecretValueCommand({ SecretId: process.env.SECRET_ID }));
+        };
+        const loadConfig = async () => ({ secret: await fetchSecret() });
+
+        export const handler = async () => {
+          const config = await loadConfig();
+          return config;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 26,
+          data: {
+            resource: 'SecretsManagerClient',
+            handler: 'handler',
+            via: ' (via `loadConfig` → `fetchSecret`)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'class methods through this.method() on a module-level instance',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        class UserService {
+          async load(id: string) {
+            return this.fetch(id);
+          }
+
+          private async fetch(id: string) {
+            const ddb = new DynamoDBClient({});
+            return { ddb, id };
+          }
+        }
+
+        const service = new UserService();
+
+        export const handler = async (event: { id: string }) => service.load(event.id);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 10,
+          column: 25,
+          data: {
+            resource: 'DynamoDBClient',
+            handler: 'handler',
+            via: ' (via `UserService.load` → `UserService.fetch`)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'obj.method() where obj = new LocalClass() in the handler',
+      code: `
+        import { Client } from '@opensearch-project/opensearch';
+
+        class IndexStore {
+          async put(doc: { id: string }) {
+            const client = new Client({ node: process.env.OPENSEARCH_URL });
+            return client.index({ index: 'docs', id: doc.id, body: doc });
+          }
+        }
+
+        export const handler = async (event: { doc: { id: string } }) => {
+          const store = new IndexStore();
+          await store.put(event.doc);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 28,
+          data: { resource: 'Client', handler: 'handler', via: ' (via `IndexStore.put`)' },
+        },
+      ],
+    },
+    {
+      name: 'static method',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        class Clients {
+          static s3() {
+            return new S3Client({});
+          }
+        }
+
+        export const handler = async () => Clients.s3();
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          data: { resource: 'S3Client', handler: 'handler', via: ' (via `Clients.s3`)' },
+        },
+      ],
+    },
+    {
+      name: 'object-literal method',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        const queue = {
+          client() {
+            return new SQSClient({});
+          },
+        };
+
+        export const handler = async () => queue.client();
+      `,
+      errors: [
+        { messageId: 'perInvocation', line: 6, column: 20 },
+      ],
+    },
+    {
+      name: 'constructor reached by new Class()',
+      code: `
+        import { Client } from '@opensearch-project/opensearch';
+
+        class IndexStore {
+          private readonly client: Client;
+
+          constructor() {
+            this.client = new Client({ node: process.env.OPENSEARCH_URL });
+          }
+        }
+
+        export const handler = async () => {
+          const store = new IndexStore();
+          return store;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 27,
+          data: { resource: 'Client', handler: 'handler', via: ' (via `new IndexStore`)' },
+        },
+      ],
+    },
+    {
+      name: 'class field initialiser reached by new Class()',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        class OrderRepository {
+          private readonly ddb = new DynamoDBClient({});
+
+          save(order: unknown) {
+            return { ddb: this.ddb, order };
+          }
+        }
+
+        export const handler = async (event: { order: unknown }) => new OrderRepository().save(event.order);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 34,
+          data: { resource: 'DynamoDBClient', handler: 'handler', via: ' (via `new OrderRepository`)' },
+        },
+      ],
+    },
+    {
+      name: 'constructor reached for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Client } from '@opensearch-project/opensearch';
+
+        class IndexStore {
+          client = new Client({ node: process.env.OPENSEARCH_URL });
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const store = new IndexStore();
+            await store.client.index({ index: 'docs', body: record.body });
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 20,
+          data: {
+            resource: 'Client',
+            handler: 'handler',
+            via: ' (via `new IndexStore`, for every record)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'records.map(processRecord) → IndexStore.put, for every record',
+      code: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { Client } from '@opensearch-project/opensearch';
+
+        class IndexStore {
+          async put(body: string) {
+            const client = new Client({ node: process.env.OPENSEARCH_URL });
+            return client.index({ index: 'docs', body });
+          }
+        }
+
+        async function processRecord(record: SQSRecord) {
+          const store = new IndexStore();
+          return store.put(record.body);
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 28,
+          data: {
+            resource: 'Client',
+            handler: 'handler',
+            via: ' (via `processRecord` → `IndexStore.put`, for every record)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'decorated helper method reached through this',
+      code: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          public async handler(event: { body: string }): Promise<void> {
+            await this.forward(event.body);
+          }
+
+          @tracer.captureMethod()
+          private async forward(body: string) {
+            const sqs = new SQSClient({});
+            return { sqs, body };
+          }
+        }
+
+        const lambda = new Lambda();
+        export const handler = lambda.handler.bind(lambda);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 16,
+          column: 25,
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `Lambda.forward`)' },
+        },
+      ],
+    },
+    {
+      name: 'mutually recursive helpers: no hang, one report',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function walk(depth: number): unknown {
+          if (depth > 0) return visit(depth - 1);
+          return new S3Client({});
+        }
+
+        function visit(depth: number): unknown {
+          return walk(depth);
+        }
+
+        export const handler = async () => walk(3);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 18,
+          data: { resource: 'S3Client', handler: 'handler', via: ' (via `walk`)' },
+        },
+      ],
+    },
+    {
+      name: 'self-recursive helper and a cycle back into the site',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        function retry(attempt: number): unknown {
+          const sns = new SNSClient({});
+          return attempt < 3 ? retry(attempt + 1) : sns;
+        }
+
+        function first() {
+          return second();
+        }
+        function second(): unknown {
+          return Math.random() > 0.5 ? first() : retry(0);
+        }
+
+        export const handler = async () => first();
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'handler', via: ' (via `first` → `second` → `retry`)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- lazy patterns on a handler-local variable
+    {
+      name: '??= on a variable declared inside the handler',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async () => {
+          let s3: S3Client | undefined;
+          s3 ??= new S3Client({});
+          return s3;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 18,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'if (!x) x = new X() on a variable declared inside the handler',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export async function handler() {
+          let sqs: SQSClient | undefined;
+          if (!sqs) {
+            sqs = new SQSClient({});
+          }
+          return sqs;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 19,
+          data: { resource: 'SQSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- request dependence
+    {
+      name: 'region from event',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: { region: string }) => {
+          const s3 = new S3Client({ region: event.region });
+          return s3;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 22 }],
+    },
+    {
+      name: 'service name from context',
+      code: `
+        import type { Context } from 'aws-lambda';
+        import { Logger } from '@aws-lambda-powertools/logger';
+
+        export const handler = async (event: unknown, context: Context) => {
+          const logger = new Logger({ serviceName: context.functionName });
+          logger.info('event', { event });
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 6, column: 26 }],
+    },
+    {
+      name: 'destructured event parameter and destructured fields',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export const handler = async ({ region }: { region: string }, ctx: unknown) => {
+          const ddb = new DynamoDBClient({ region });
+          return ddb;
+        };
+
+        export const lambdaHandler = async (event: { detail: { endpoint: string } }) => {
+          const { endpoint } = event.detail;
+          const sqs = new SQSClient({ endpoint });
+          return sqs;
+        };
+      `,
+      errors: [
+        { messageId: 'requestDependent', line: 6, column: 23 },
+        { messageId: 'requestDependent', line: 12, column: 23 },
+      ],
+    },
+    {
+      name: 'STS credentials awaited in the handler',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+
+        const sts = new STSClient({});
+
+        export const handler = async () => {
+          const { Credentials: creds } = await sts.send(
+            new AssumeRoleCommand({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'reader' }),
+          );
+          const s3 = new S3Client({
+            credentials: {
+              accessKeyId: creds!.AccessKeyId!,
+              secretAccessKey: creds!.SecretAccessKey!,
+              sessionToken: creds!.SessionToken,
+            },
+          });
+          return s3;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 11, column: 22 }],
+    },
+    {
+      name: 'a secret fetched in the handler',
+      code: `
+        import Stripe from 'stripe';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        export const handler = async () => {
+          const apiKey = await getSecret('stripe-api-key');
+          const stripe = new Stripe(apiKey as string);
+          return stripe;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 26 }],
+    },
+    {
+      name: 'per-record callback parameter (requestDependent wins over perRecord)',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(
+            event.Records.map((record) => new SQSClient({ region: record.awsRegion })),
+          );
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 43 }],
+    },
+    {
+      name: 'a helper whose parameter comes from the event',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function clientFor(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { region: string }) => clientFor(event.region);
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+    },
+    {
+      name: 'module constants, process.env and locals computed from them are not request data',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        const REGION = 'eu-west-1';
+
+        export const handler = async (event: { key: string }) => {
+          const region = process.env.AWS_REGION ?? REGION;
+          const endpoint = 'https://sqs.' + region + '.amazonaws.com';
+          const s3 = new S3Client({ region, maxAttempts: 3 });
+          const sqs = new SQSClient({ endpoint });
+          return [s3, sqs, event.key];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 10,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 11,
+          column: 23,
+          data: { resource: 'SQSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'a helper parameter whose call-site argument is a literal',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function clientFor(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { key: string }) => {
+          const s3 = clientFor('eu-west-1');
+          return [s3, event.key];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 18,
+          data: { resource: 'S3Client', handler: 'handler', via: ' (via `clientFor`)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- more paths and records
+    {
+      name: 'a helper called inside a for...of loop',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+
+        async function publish(message: string) {
+          const sns = new SNSClient({});
+          return sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: message }));
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await publish(record.body);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'handler', via: ' (via `publish`, for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'a loop inside a helper',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function fanOut(queues: string[]) {
+          return queues.map((queueUrl) => ({ queueUrl, client: new SQSClient({}) }));
+        }
+
+        export const handler = async () => fanOut(['a', 'b']);
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 5,
+          column: 64,
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'reduce, flatMap and filter callbacks',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        export const handler = async (event: SQSEvent) => {
+          const a = event.Records.reduce((acc: unknown[]) => [...acc, new KinesisClient({})], []);
+          const b = event.Records.flatMap(() => [new FirehoseClient({})]);
+          const c = event.Records.filter(() => Boolean(new SNSClient({})));
+          return [a, b, c];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 8,
+          column: 71,
+          data: { resource: 'KinesisClient', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 9,
+          column: 50,
+          data: { resource: 'FirehoseClient', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 10,
+          column: 56,
+          data: { resource: 'SNSClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'a for...of loop variable from the event is request data',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const sqs = new SQSClient({ region: record.awsRegion });
+            console.log(sqs);
+          }
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 25 }],
+    },
+    {
+      name: 'a value awaited along the path, in a helper',
+      code: `
+        import OpenAI from 'openai';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        async function openaiClient() {
+          const apiKey = (await getSecret('openai')) as string;
+          return new OpenAI({ apiKey });
+        }
+
+        export const handler = async () => (await openaiClient()).models.list();
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 18 }],
+    },
+    {
+      name: 'two handlers sharing a helper: one report per site',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        const table = () => new DynamoDBClient({});
+
+        export const handler = async () => table();
+        export const lambdaHandler = async () => table();
+      `,
+      errors: [{ messageId: 'perInvocation', line: 4, column: 29 }],
+    },
+    {
+      name: 'Handler<TEvent, TResult> with type arguments under another name',
+      code: `
+        import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
+        import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+        export const signUp: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> = async () => {
+          const cognito = new CognitoIdentityProviderClient({});
+          return { statusCode: 200, body: String(cognito) };
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 27,
+          data: { resource: 'CognitoIdentityProviderClient', handler: 'signUp', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: exports.handler = middy(fn).use(...)',
+      code: `
+        const middy = require('@middy/core');
+        const { AthenaClient } = require('@aws-sdk/client-athena');
+
+        const baseHandler = async () => {
+          const athena = new AthenaClient({});
+          return athena;
+        };
+
+        exports.handler = middy(baseHandler).use({ before: async () => undefined });
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'AthenaClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'AWS.DynamoDB.DocumentClient with a nested AWS.DynamoDB service',
+      code: `
+        import AWS from 'aws-sdk';
+
+        export const handler = async () => {
+          const docClient = new AWS.DynamoDB.DocumentClient({ service: new AWS.DynamoDB() });
+          return docClient;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 29,
+          data: { resource: 'AWS.DynamoDB.DocumentClient', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 72,
+          data: { resource: 'AWS.DynamoDB', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'request data passed through a local options object',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: { region: string }) => {
+          const options = { region: event.region, maxAttempts: 3 };
+          return new S3Client(options);
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 6, column: 18 }],
+    },
+    {
+      name: 'a closure declared inside the handler is lexically inside it',
+      code: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        export const handler = async () => {
+          const makeClient = () => new SQSClient({});
+          return makeClient();
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 5, column: 36 }],
+    },
+    // ---------------------------------------------------------------- options and settings
+    {
+      name: 'additionalResources: a custom module and export',
+      code: `
+        import { AcmeClient } from '@acme/sdk';
+        import * as acme from '@acme/sdk';
+
+        export const handler = async () => {
+          const a = new AcmeClient({ apiKey: process.env.ACME_KEY });
+          const b = acme.AcmeClient.create();
+          return [a, b];
+        };
+      `,
+      options: [
+        {
+          additionalResources: [
+            { module: '@acme/sdk', export: 'AcmeClient' },
+            { module: '@acme/sdk', export: 'AcmeClient.create', kind: 'client' },
+          ],
+        },
+      ],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 21,
+          data: { resource: 'AcmeClient', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 21,
+          data: { resource: 'acme.AcmeClient.create', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'settings.handlerNames makes export const main a handler',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const main = async () => {
+          const s3 = new S3Client({});
+          return s3;
+        };
+      `,
+      settings: { 'lambda-hygiene': { handlerNames: ['main'] } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          data: { resource: 'S3Client', handler: 'main', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'settings.wrappers names a wrapper that takes more than one function',
+      code: `
+        import { instrument } from '@acme/observability';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        const baseHandler = async () => {
+          const sns = new SNSClient({});
+          return sns;
+        };
+
+        export const handler = instrument(baseHandler, (error: unknown) => console.error(error));
+      `,
+      settings: { 'lambda-hygiene': { wrappers: ['instrument'] } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,2399 @@
+import { ruleTester } from '../tests/rule-tester.js';
+import rule from './no-per-invocation-pool.js';
+
+const commonjs = { parserOptions: { sourceType: 'script' } } as const;
+
+ruleTester.run('no-per-invocation-pool', rule, {
+  valid: [
+    {
+      name: 'pool at module scope, connections checked out per invocation',
+      code: `
+        import { Pool } from 'pg';
+
+        const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+
+        export const handler = async (event: { id: string }) => {
+          const client = await pool.connect();
+          try {
+            return await client.query('select * from users where id = $1', [event.id]);
+          } finally {
+            client.release();
+          }
+        };
+      `,
+    },
+    {
+      name: 'a module with no handler is not Lambda code',
+      code: `
+        import mysql from 'mysql2/promise';
+        import { PrismaClient } from '@prisma/client';
+
+        export async function migrate() {
+          const connection = await mysql.createConnection({ uri: process.env.DATABASE_URL });
+          await connection.end();
+        }
+
+        export const makePrisma = () => new PrismaClient();
+      `,
+    },
+    {
+      name: 'an exported function the handler never calls',
+      code: `
+        import { Pool } from 'pg';
+
+        const pool = new Pool();
+
+        export const handler = async () => pool.query('select 1');
+
+        export async function seed() {
+          const admin = new Pool({ max: 10 });
+          await admin.query('insert into users values (1)');
+          await admin.end();
+        }
+      `,
+    },
+    {
+      name: '??= on a module-level variable inside the handler',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        let prisma: PrismaClient | undefined;
+
+        export const handler = async () => {
+          prisma ??= new PrismaClient();
+          return prisma.user.findMany();
+        };
+      `,
+    },
+    {
+      name: '||= on a module-level variable',
+      code: `
+        import knex from 'knex';
+        import type { Knex } from 'knex';
+
+        let db: Knex | undefined;
+
+        export async function handler() {
+          db ||= knex({ client: 'pg', connection: process.env.DATABASE_URL });
+          return db('users').select();
+        }
+      `,
+    },
+    {
+      name: 'if (!x) { x = createClient(); await x.connect(); } on a module-level variable',
+      code: `
+        import { createClient } from 'redis';
+
+        let redis: ReturnType<typeof createClient> | undefined;
+
+        export const handler = async (event: { key: string }) => {
+          if (!redis) {
+            redis = createClient({ url: process.env.REDIS_URL });
+            await redis.connect();
+          }
+          return redis.get(event.key);
+        };
+      `,
+    },
+    {
+      name: 'x || (x = ...) and x ?? (x = ...) in helpers',
+      code: `
+        import Redis from 'ioredis';
+        import { Sequelize } from 'sequelize';
+
+        let redis: Redis | undefined;
+        let sequelize: Sequelize | undefined;
+
+        function getRedis() {
+          return redis || (redis = new Redis(process.env.REDIS_URL!));
+        }
+        const getSequelize = () => sequelize ?? (sequelize = new Sequelize(process.env.DATABASE_URL!));
+
+        export const handler = async () => [getRedis(), getSequelize()];
+      `,
+    },
+    {
+      name: 'memoised promise for MongoClient.connect (the shape of the fix)',
+      code: `
+        import { MongoClient } from 'mongodb';
+
+        let mongoClient: Promise<MongoClient> | undefined;
+        const getMongoClient = (): Promise<MongoClient> =>
+          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            mongoClient = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const client = await getMongoClient();
+          return client.db('app').collection('users').find().toArray();
+        };
+      `,
+    },
+    {
+      name: 'memoised create-then-connect for pg Client (the shape of the fix)',
+      code: `
+        import { Client } from 'pg';
+
+        let client: Promise<Client> | undefined;
+        const getClient = (): Promise<Client> =>
+          (client ??= (async () => {
+            const created = new Client({ connectionString: process.env.DATABASE_URL });
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            client = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const db = await getClient();
+          return db.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'this.x ??= and a getter on a module-level instance',
+      code: `
+        import { DataSource } from 'typeorm';
+        import { Pool } from '@neondatabase/serverless';
+
+        class Database {
+          private dataSource?: DataSource;
+          private neonPool?: Pool;
+
+          source(): DataSource {
+            this.dataSource ??= new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+            return this.dataSource;
+          }
+
+          get pool(): Pool {
+            return (this.neonPool ||= new Pool({ connectionString: process.env.DATABASE_URL }));
+          }
+        }
+
+        const database = new Database();
+
+        export const handler = async () => [database.source(), database.pool];
+      `,
+    },
+    {
+      name: 'module-level Map of pools keyed by tenant',
+      code: `
+        import { Pool } from 'pg';
+
+        const pools = new Map<string, Pool>();
+
+        export const handler = async (event: { tenantId: string; database: string }) => {
+          if (!pools.has(event.tenantId)) {
+            pools.set(event.tenantId, new Pool({ database: event.database }));
+          }
+          return pools.get(event.tenantId)!.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'module-scope factories called once',
+      code: `
+        import postgres from 'postgres';
+        import { createPool } from 'mysql2';
+
+        function createDb() {
+          return { sql: postgres(process.env.DATABASE_URL!), mysql: createPool({ uri: process.env.MYSQL_URL }) };
+        }
+        const makeSql = () => postgres({ max: 1 });
+
+        const db = createDb();
+        const sql = makeSql();
+
+        export const handler = async () => [db, sql];
+      `,
+    },
+    {
+      name: 'factory handler: the body of makeHandler runs once, at module scope',
+      code: `
+        import { Pool } from 'pg';
+
+        function makeHandler(deps: { table: string }) {
+          const pool = new Pool();
+          return async (event: { id: string }) => pool.query('select * from ' + deps.table + ' where id = $1', [event.id]);
+        }
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+    },
+    {
+      name: 'a local function called createPool and a local class called Pool',
+      code: `
+        function createPool(size: number) {
+          return { size, query: async (sql: string) => sql };
+        }
+
+        class Pool {
+          query(sql: string) {
+            return sql;
+          }
+        }
+
+        export const handler = async () => {
+          const pool = createPool(2);
+          const other = new Pool();
+          return [pool, other];
+        };
+      `,
+    },
+    {
+      name: 'a parameter named Pool shadowing the import',
+      code: `
+        import { Pool } from 'pg';
+
+        const pool = new Pool();
+
+        function withPool(Pool: new () => { query(sql: string): unknown }) {
+          return new Pool();
+        }
+
+        export const handler = async () => {
+          const Fake = class {
+            query(sql: string) {
+              return sql;
+            }
+          };
+          return [pool, withPool(Fake)];
+        };
+      `,
+    },
+    {
+      name: 'a class imported from the project, not from a driver',
+      code: `
+        import { Pool } from './db/pool.js';
+        import { createPool } from '../lib/mysql';
+
+        export const handler = async () => [new Pool(), createPool()];
+      `,
+    },
+    {
+      name: 're-export of a handler from another module',
+      code: `
+        import { Pool } from 'pg';
+
+        export { handler } from './handler.js';
+
+        export function createPoolForScripts() {
+          return new Pool();
+        }
+      `,
+    },
+    {
+      name: 'export * from another module',
+      code: `
+        import { MongoClient } from 'mongodb';
+
+        export * from './handlers.js';
+
+        export const connect = () => MongoClient.connect(process.env.MONGODB_URI!);
+      `,
+    },
+    {
+      name: 'top-level await, then a pool at module scope',
+      code: `
+        import { Pool } from 'pg';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        const password = await getSecret('db-password');
+        const pool = new Pool({ password: password as string });
+
+        export const handler = async () => pool.query('select 1');
+      `,
+    },
+    {
+      name: 'an SDK client is not reported by the pool rule',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import Stripe from 'stripe';
+
+        export const handler = async () => {
+          const s3 = new S3Client({});
+          const stripe = new Stripe(process.env.STRIPE_KEY!);
+          return [s3, stripe];
+        };
+      `,
+    },
+    {
+      name: 'an untyped default export is not a handler',
+      code: `
+        import { Pool } from 'pg';
+
+        export default async function (event: { id: string }) {
+          const pool = new Pool();
+          return pool.query('select $1', [event.id]);
+        }
+      `,
+    },
+    {
+      name: 'an export named main is not a handler without settings',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        export const main = async () => {
+          const prisma = new PrismaClient();
+          return prisma;
+        };
+      `,
+    },
+    {
+      name: 'non-resource exports of the drivers (Schema, model, Prisma namespace, DataTypes, neon)',
+      code: `
+        import mongoose from 'mongoose';
+        import { Prisma, PrismaClient } from '@prisma/client';
+        import { DataTypes, Sequelize } from 'sequelize';
+        import { neon } from '@neondatabase/serverless';
+
+        const prisma = new PrismaClient();
+        const sequelize = new Sequelize(process.env.DATABASE_URL!);
+
+        export const handler = async (event: { amount: string }) => {
+          const schema = new mongoose.Schema({ name: String });
+          const Model = mongoose.model('User', schema);
+          const amount = new Prisma.Decimal(event.amount);
+          const User = sequelize.define('User', { name: DataTypes.STRING });
+          const sql = neon(process.env.DATABASE_URL!);
+          return [Model, amount, User, sql, prisma];
+        };
+      `,
+    },
+    {
+      name: 'TypeORM DataSource at module scope, initialised lazily in the handler',
+      code: `
+        import { DataSource } from 'typeorm';
+
+        const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+
+        export const handler = async () => {
+          if (!dataSource.isInitialized) await dataSource.initialize();
+          return dataSource.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'CommonJS: knex and mysql required and created at module scope',
+      code: `
+        const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+        const mysql = require('mysql');
+
+        const connection = mysql.createConnection({ host: process.env.DB_HOST });
+
+        module.exports.handler = async (event) => {
+          return [await knex('users').where({ id: event.id }), connection];
+        };
+      `,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'additionalResources with kind client is routed to the client rule',
+      code: `
+        import { Courier } from '@acme/courier';
+
+        export const handler = async () => {
+          const courier = new Courier({ token: process.env.COURIER_TOKEN });
+          return courier;
+        };
+      `,
+      options: [{ additionalResources: [{ module: '@acme/courier', export: 'Courier', kind: 'client' }] }],
+    },
+    {
+      name: 'Powertools class handler with a module-scope pool',
+      code: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { Pool } from 'pg';
+
+        const tracer = new Tracer();
+        const pool = new Pool();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          public async handler(_event: unknown, _context: unknown) {
+            return pool.query('select 1');
+          }
+        }
+
+        const instance = new Lambda();
+        export const handler = instance.handler.bind(instance);
+      `,
+    },
+    {
+      name: 'TSX: module-scope Prisma, handler rendering JSX',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+        import { renderToString } from 'react-dom/server';
+
+        const prisma = new PrismaClient();
+
+        export const handler = async () => {
+          const users = await prisma.user.findMany();
+          return renderToString(<ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>);
+        };
+      `,
+      filename: 'file.tsx',
+    },
+    {
+      name: 'memo knex getter reached from a per-record loop',
+      code: `
+        import knex from 'knex';
+        import type { Knex } from 'knex';
+        import type { SQSEvent } from 'aws-lambda';
+
+        let db: Knex | undefined;
+        const getDb = () => (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await getDb()('events').insert({ body: record.body });
+          }
+        };
+      `,
+    },
+    {
+      name: 'middy handler using a module-scope mongoose connection',
+      code: `
+        import middy from '@middy/core';
+        import mongoose from 'mongoose';
+
+        const connection = mongoose.createConnection(process.env.MONGODB_URI!);
+
+        const baseHandler = async () => connection.db?.collection('users').countDocuments();
+
+        export const handler = middy(baseHandler).use({ before: async () => undefined });
+      `,
+    },
+    {
+      name: 'memoised create-then-connect for redis createClient (the shape of the fix)',
+      code: `
+        import { createClient } from 'redis';
+
+        let redisClient: Promise<ReturnType<typeof createClient>> | undefined;
+        const getRedisClient = (): Promise<ReturnType<typeof createClient>> =>
+          (redisClient ??= (async () => {
+            const created = createClient({ url: process.env.REDIS_URL });
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            redisClient = undefined;
+            throw error;
+          }));
+
+        export const handler = async (event: { key: string }) => {
+          const redis = await getRedisClient();
+          return redis.get(event.key);
+        };
+      `,
+    },
+    {
+      name: 'a static field initialiser runs once, when the class is defined',
+      code: `
+        import { Pool } from 'pg';
+
+        class Repository {
+          static pool = new Pool();
+
+          query(sql: string) {
+            return Repository.pool.query(sql);
+          }
+        }
+
+        export const handler = async () => new Repository().query('select 1');
+      `,
+    },
+    {
+      name: 'a module-scope IIFE',
+      code: `
+        import { Pool } from 'pg';
+
+        const pool = (() => new Pool({ max: 1 }))();
+
+        export const handler = async () => pool.query('select 1');
+      `,
+    },
+    {
+      name: 'a lazy cache in the closure of a factory, outside the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        function makeHandler() {
+          let pool: Pool | undefined;
+          return async () => {
+            pool ??= new Pool();
+            return pool.query('select 1');
+          };
+        }
+
+        export const handler = makeHandler();
+      `,
+    },
+    {
+      name: 'a SQSHandler type that does not come from aws-lambda',
+      code: `
+        import type { SQSHandler } from './types.js';
+        import { Pool } from 'pg';
+
+        export const consume: SQSHandler = async () => new Pool();
+      `,
+    },
+    {
+      name: 'an if whose test mentions a flag assigned in its body',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        let ready = false;
+
+        export const handler = async () => {
+          if (!ready) {
+            pool = new Pool();
+            ready = true;
+          }
+          return pool!.query('select 1');
+        };
+      `,
+    },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- handler export forms
+    {
+      name: 'export const handler: new Pool, ended in the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async (event: { id: string }) => {
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+          try {
+            return await pool.query('select * from users where id = $1', [event.id]);
+          } finally {
+            await pool.end();
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 80,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export async function handler: pg Client with connect and end',
+      code: `
+        import { Client } from 'pg';
+
+        export async function handler() {
+          const client = new Client({ connectionString: process.env.DATABASE_URL });
+          await client.connect();
+          const result = await client.query('select now()');
+          await client.end();
+          return result.rows;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 26,
+          data: { resource: 'Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export const lambdaHandler: pg-pool default export',
+      code: `
+        import PgPool from 'pg-pool';
+
+        export const lambdaHandler = async () => {
+          const pool = new PgPool({ max: 1 });
+          return pool;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'PgPool', handler: 'lambdaHandler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export { main as handler }: postgres()',
+      code: `
+        import postgres from 'postgres';
+
+        async function main() {
+          const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+          const rows = await sql\`select 1\`;
+          await sql.end();
+          return rows;
+        }
+
+        export { main as handler };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'postgres', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export default of a const typed Handler: mysql2 createPool',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import mysql from 'mysql2';
+
+        const main: Handler = async () => {
+          const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+          return pool;
+        };
+
+        export default main;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'mysql.createPool', handler: 'default', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'export default function with an SQSEvent parameter: ioredis',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import Redis from 'ioredis';
+
+        export default async function (event: SQSEvent) {
+          const redis = new Redis(process.env.REDIS_URL!);
+          await redis.incrby('messages', event.Records.length);
+          await redis.quit();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 25,
+          data: { resource: 'Redis', handler: 'default', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'exports.handler with a destructured require',
+      code: `
+        const { Pool } = require('pg');
+
+        exports.handler = async function (event) {
+          const pool = new Pool();
+          return pool.query('select $1::text', [event.name]);
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'module.exports.handler with mysql required whole',
+      code: `
+        const mysql = require('mysql');
+
+        module.exports.handler = async () => {
+          const connection = mysql.createConnection({ host: process.env.DB_HOST });
+          connection.end();
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 30,
+          data: { resource: 'mysql.createConnection', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: "module.exports = { handler } with member require('pg').Pool",
+      code: `
+        const Pool = require('pg').Pool;
+
+        async function handler() {
+          const pool = new Pool();
+          return pool.query('select 1');
+        }
+
+        module.exports = { handler };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'module.exports = { handler: fn } with knex required whole',
+      code: `
+        const knex = require('knex');
+
+        module.exports = {
+          handler: async (event) => {
+            const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+            try {
+              return await db('users').where({ id: event.id });
+            } finally {
+              await db.destroy();
+            }
+          },
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'knex', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: "require('knex')(config) called in place",
+      code: `
+        exports.handler = async () => {
+          const db = require('knex')({ client: 'mysql2', connection: process.env.DATABASE_URL });
+          return db('users');
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perInvocation', line: 3, column: 22 }],
+    },
+    {
+      name: 'TS import = require and export = { handler }',
+      code: `
+        import pg = require('pg');
+
+        const handler = async () => {
+          const pool = new pg.Pool();
+          return pool;
+        };
+
+        export = { handler };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'pg.Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'SQSHandler type under another name: mongoose.connect',
+      code: `
+        import type { SQSHandler } from 'aws-lambda';
+        import mongoose from 'mongoose';
+
+        export const consume: SQSHandler = async (event) => {
+          await mongoose.connect(process.env.MONGODB_URI!);
+          console.log(event.Records.length);
+          await mongoose.disconnect();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 17,
+          data: { resource: 'mongoose.connect', handler: 'consume', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'APIGatewayProxyHandler: PrismaClient with $disconnect',
+      code: `
+        import type { APIGatewayProxyHandler } from 'aws-lambda';
+        import { PrismaClient } from '@prisma/client';
+
+        export const getUsers: APIGatewayProxyHandler = async () => {
+          const prisma = new PrismaClient();
+          const users = await prisma.user.findMany();
+          await prisma.$disconnect();
+          return { statusCode: 200, body: JSON.stringify(users) };
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'PrismaClient', handler: 'getUsers', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'satisfies Handler: Sequelize',
+      code: `
+        import type { Handler } from 'aws-lambda';
+        import { Sequelize } from 'sequelize';
+
+        export const report = (async () => {
+          const sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false });
+          return sequelize.query('select 1');
+        }) satisfies Handler;
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 29,
+          data: { resource: 'Sequelize', handler: 'report', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'first parameter typed S3Event: TypeORM DataSource',
+      code: `
+        import type { S3Event } from 'aws-lambda';
+        import { DataSource } from 'typeorm';
+
+        export async function ingest(event: S3Event) {
+          const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+          await dataSource.initialize();
+          await dataSource.query('insert into files values ($1)', [event.Records.length]);
+          await dataSource.destroy();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 30,
+          data: { resource: 'DataSource', handler: 'ingest', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'second parameter typed Context: Neon Pool and Client',
+      code: `
+        import type { Context } from 'aws-lambda';
+        import { Pool, Client } from '@neondatabase/serverless';
+
+        export const sync = async (_input: unknown, _context: Context) => {
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+          const client = new Client(process.env.DATABASE_URL);
+          await client.connect();
+          return [pool, client];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'Pool', handler: 'sync', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 26,
+          data: { resource: 'Client', handler: 'sync', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- wrappers
+    {
+      name: 'middy(fn).use(a).use(b): redis createClient',
+      code: `
+        import middy from '@middy/core';
+        import httpJsonBodyParser from '@middy/http-json-body-parser';
+        import httpErrorHandler from '@middy/http-error-handler';
+        import { createClient } from 'redis';
+
+        const baseHandler = async (event: { body: { key: string } }) => {
+          const redis = createClient({ url: process.env.REDIS_URL });
+          await redis.connect();
+          return redis.get(event.body.key);
+        };
+
+        export const handler = middy(baseHandler).use(httpJsonBodyParser()).use(httpErrorHandler());
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 25,
+          data: { resource: 'createClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'middy().use(x).handler(fn): MongoClient',
+      code: `
+        import middy from '@middy/core';
+        import cors from '@middy/http-cors';
+        import { MongoClient } from 'mongodb';
+
+        export const handler = middy()
+          .use(cors())
+          .handler(async () => {
+            const client = new MongoClient(process.env.MONGODB_URI!);
+            await client.connect();
+            return client.db().collection('users').countDocuments();
+          });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 9,
+          column: 28,
+          data: { resource: 'MongoClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'awslambda.streamifyResponse: postgres()',
+      code: `
+        import postgres from 'postgres';
+
+        export const handler = awslambda.streamifyResponse(async (_event, responseStream) => {
+          const sql = postgres({ max: 1 });
+          responseStream.write(String(await sql\`select 1\`));
+          responseStream.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 23,
+          data: { resource: 'postgres', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'a wrapper with one function argument and options',
+      code: `
+        import { withSentry } from './sentry.js';
+        import { knex } from 'knex';
+
+        export const handler = withSentry(
+          async () => {
+            const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+            return db('users');
+          },
+          { tracesSampleRate: 1 },
+        );
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 24,
+          data: { resource: 'knex', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'factory makeHandler(deps): the returned function is the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        const makeHandler = (deps: { table: string }) => async (event: { id: string }) => {
+          const pool = new Pool();
+          return pool.query('select * from ' + deps.table + ' where id = $1', [event.id]);
+        };
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'Powertools class handler: handler.bind(instance) with decorators',
+      code: `
+        import { Logger } from '@aws-lambda-powertools/logger';
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { Pool } from 'pg';
+
+        const logger = new Logger();
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          @logger.injectLambdaContext()
+          public async handler(_event: unknown, _context: unknown) {
+            const pool = new Pool();
+            return pool.query('select 1');
+          }
+        }
+
+        const lambda = new Lambda();
+        export const handler = lambda.handler.bind(lambda);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 14,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- import forms
+    {
+      name: 'aliased named import',
+      code: `
+        import { Pool as PgPool } from 'pg';
+
+        export const handler = async () => {
+          const pool = new PgPool();
+          return pool;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'PgPool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'namespace import and default import of pg',
+      code: `
+        import * as pgNs from 'pg';
+        import pg from 'pg';
+
+        export const handler = async () => {
+          const pool = new pgNs.Pool();
+          const client = new pg.Client();
+          return [pool, client];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'pgNs.Pool', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 26,
+          data: { resource: 'pg.Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'await import() inside the handler',
+      code: `
+        export const handler = async () => {
+          const { Pool } = await import('pg');
+          const mysql = await import('mysql2/promise');
+          const pool = new Pool();
+          const connection = await mysql.createConnection({ uri: process.env.MYSQL_URL });
+          return [pool, connection];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 36,
+          data: { resource: 'mysql.createConnection', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'MongoClient.connect: the report is on the call, not the await',
+      code: `
+        import { MongoClient } from 'mongodb';
+
+        export const handler = async () => {
+          const client = await MongoClient.connect(process.env.MONGODB_URI!);
+          try {
+            return await client.db('app').collection('users').findOne({});
+          } finally {
+            await client.close();
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 77,
+          data: { resource: 'MongoClient.connect', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'mysql2/promise createPool and createConnection, named imports',
+      code: `
+        import { createPool, createConnection } from 'mysql2/promise';
+
+        export const handler = async () => {
+          const pool = createPool({ uri: process.env.MYSQL_URL });
+          const connection = await createConnection({ uri: process.env.MYSQL_URL });
+          return [pool, connection];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'createPool', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 36,
+          data: { resource: 'createConnection', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'ioredis Cluster (named and through the default export), redis createCluster',
+      code: `
+        import Redis, { Cluster } from 'ioredis';
+        import { createCluster } from 'redis';
+
+        export const handler = async () => {
+          const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const b = new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const c = createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] });
+          return [a, b, c];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 21,
+          data: { resource: 'Cluster', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 21,
+          data: { resource: 'Redis.Cluster', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 21,
+          data: { resource: 'createCluster', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'mongoose createConnection and Sequelize default import',
+      code: `
+        import mongoose from 'mongoose';
+        import Sequelize from 'sequelize';
+
+        export const handler = async () => {
+          const connection = mongoose.createConnection(process.env.MONGODB_URI!);
+          const sequelize = new Sequelize(process.env.DATABASE_URL!);
+          return [connection, sequelize];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 30,
+          data: { resource: 'mongoose.createConnection', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 29,
+          data: { resource: 'Sequelize', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- syntax
+    {
+      name: 'generic type arguments, as and non-null assertions',
+      code: `
+        import knex from 'knex';
+        import { Pool } from 'pg';
+
+        interface User { id: string }
+
+        export const handler = async () => {
+          const db = knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! });
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL! }) as Pool;
+          return [db, pool];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 22,
+          data: { resource: 'knex', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 9,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'optional chaining on the resource does not hide the creation',
+      code: `
+        import { Client } from 'pg';
+
+        export const handler = async (event?: { sql?: string }) => {
+          const client = new Client();
+          await client?.connect();
+          return client?.query(event?.sql ?? 'select 1');
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 26,
+          data: { resource: 'Client', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'TSX handler rendering JSX creates a PrismaClient',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+        import { renderToString } from 'react-dom/server';
+
+        export const handler = async () => {
+          const prisma = new PrismaClient();
+          const users = await prisma.user.findMany();
+          return renderToString(<ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>);
+        };
+      `,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'PrismaClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'nested callbacks that are not iterations stay perInvocation',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async () => {
+          return Promise.resolve().then(() => {
+            const pool = new Pool();
+            return pool.query('select 1');
+          });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- loops and per-record callbacks
+    {
+      name: 'for...of over event.Records',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const pool = new Pool();
+            await pool.query('insert into events values ($1)', [record.body]);
+            await pool.end();
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'classic for, while and do...while loops',
+      code: `
+        import postgres from 'postgres';
+        import Redis from 'ioredis';
+        import { PrismaClient } from '@prisma/client';
+
+        export const handler = async (event: { ids: string[] }) => {
+          for (let i = 0; i < event.ids.length; i++) {
+            const sql = postgres();
+            await sql.end();
+          }
+          let retries = 3;
+          while (retries-- > 0) {
+            const redis = new Redis();
+            await redis.quit();
+          }
+          do {
+            const prisma = new PrismaClient();
+            await prisma.$disconnect();
+          } while (Math.random() > 0.5);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 8,
+          column: 25,
+          data: { resource: 'postgres', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 13,
+          column: 27,
+          data: { resource: 'Redis', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 17,
+          column: 28,
+          data: { resource: 'PrismaClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'forEach callback',
+      code: `
+        import type { DynamoDBStreamEvent } from 'aws-lambda';
+        import { MongoClient } from 'mongodb';
+
+        export const handler = async (event: DynamoDBStreamEvent) => {
+          event.Records.forEach(async (record) => {
+            const client = new MongoClient(process.env.MONGODB_URI!);
+            await client.db().collection('changes').insertOne({ id: record.eventID });
+          });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 28,
+          data: { resource: 'MongoClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'Promise.all(event.Records.map(async (record) => ...))',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import mysql from 'mysql2/promise';
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(
+            event.Records.map(async (record) => {
+              const connection = await mysql.createConnection({ uri: process.env.MYSQL_URL });
+              await connection.execute('insert into events values (?)', [record.body]);
+              await connection.end();
+            }),
+          );
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 8,
+          column: 40,
+          data: { resource: 'mysql.createConnection', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- helpers
+    {
+      name: 'helper function declaration',
+      code: `
+        import { Pool } from 'pg';
+
+        async function loadUser(id: string) {
+          const pool = new Pool();
+          return pool.query('select * from users where id = $1', [id]);
+        }
+
+        export const handler = async (event: { userId: string }) => loadUser(event.userId);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `loadUser`)' },
+        },
+      ],
+    },
+    {
+      name: 'chain of arrow-const helpers',
+      code: `
+        import { createClient } from 'redis';
+
+        const connectRedis = async () => {
+          const redis = createClient({ url: process.env.REDIS_URL });
+          await redis.connect();
+          return redis;
+        };
+        const readCache = async (key: string) => (await connectRedis()).get(key);
+
+        export const handler = async () => readCache('config');
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 25,
+          data: { resource: 'createClient', handler: 'handler', via: ' (via `readCache` → `connectRedis`)' },
+        },
+      ],
+    },
+    {
+      name: 'class methods through this.method() on a module-level instance',
+      code: `
+        import { MongoClient } from 'mongodb';
+
+        class UserRepository {
+          async find(id: string) {
+            const db = await this.connect();
+            return db.collection('users').findOne({ id });
+          }
+
+          private async connect() {
+            const client = await MongoClient.connect(process.env.MONGODB_URI!);
+            return client.db('app');
+          }
+        }
+
+        const users = new UserRepository();
+
+        export const handler = async (event: { id: string }) => users.find(event.id);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 11,
+          column: 34,
+          data: {
+            resource: 'MongoClient.connect',
+            handler: 'handler',
+            via: ' (via `UserRepository.find` → `UserRepository.connect`)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'obj.method() where obj = new LocalClass() in the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        class Db {
+          async query(sql: string) {
+            const pool = new Pool();
+            return pool.query(sql);
+          }
+        }
+
+        export const handler = async () => {
+          const db = new Db();
+          return db.query('select 1');
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `Db.query`)' },
+        },
+      ],
+    },
+    {
+      name: 'static method',
+      code: `
+        import knex from 'knex';
+
+        class Database {
+          static connect() {
+            return knex({ client: 'pg', connection: process.env.DATABASE_URL });
+          }
+        }
+
+        export const handler = async () => Database.connect()('users');
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          data: { resource: 'knex', handler: 'handler', via: ' (via `Database.connect`)' },
+        },
+      ],
+    },
+    {
+      name: 'constructor reached by new Class()',
+      code: `
+        import { Sequelize } from 'sequelize';
+
+        class Repository {
+          private readonly sequelize: Sequelize;
+
+          constructor(url: string) {
+            this.sequelize = new Sequelize(url);
+          }
+        }
+
+        export const handler = async () => new Repository(process.env.DATABASE_URL!);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 30,
+          data: { resource: 'Sequelize', handler: 'handler', via: ' (via `new Repository`)' },
+        },
+      ],
+    },
+    {
+      name: 'class field initialiser reached by new Class()',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        class UserService {
+          private prisma = new PrismaClient();
+
+          list() {
+            return this.prisma.user.findMany();
+          }
+        }
+
+        export const handler = async () => new UserService().list();
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 28,
+          data: { resource: 'PrismaClient', handler: 'handler', via: ' (via `new UserService`)' },
+        },
+      ],
+    },
+    {
+      name: 'records.map(processRecord) → Store.save, for every record',
+      code: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        class Store {
+          async save(body: string) {
+            const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+            await pool.query('insert into events values ($1)', [body]);
+            await pool.end();
+          }
+        }
+
+        async function processRecord(record: SQSRecord) {
+          const store = new Store();
+          await store.save(record.body);
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 26,
+          data: {
+            resource: 'Pool',
+            handler: 'handler',
+            via: ' (via `processRecord` → `Store.save`, for every record)',
+          },
+        },
+      ],
+    },
+    {
+      name: 'constructor reached for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        class EventWriter {
+          pool = new Pool();
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const writer = new EventWriter();
+            await writer.pool.query('insert into events values ($1)', [record.body]);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `new EventWriter`, for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'mutually recursive helpers: no hang, one report',
+      code: `
+        import { Pool } from 'pg';
+
+        async function withRetry(attempt: number): Promise<unknown> {
+          try {
+            const pool = new Pool();
+            return await pool.query('select 1');
+          } catch (error) {
+            if (attempt < 3) return retryLater(attempt + 1);
+            throw error;
+          }
+        }
+
+        async function retryLater(attempt: number): Promise<unknown> {
+          return withRetry(attempt);
+        }
+
+        export const handler = async () => withRetry(0);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `withRetry`)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- lazy patterns on a handler-local variable
+    {
+      name: '??= on a variable declared inside the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async () => {
+          let pool: Pool | undefined;
+          pool ??= new Pool();
+          return pool.query('select 1');
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'if (!x) x = ... on a variable declared inside the handler',
+      code: `
+        import { createPool } from 'mysql2';
+
+        export async function handler() {
+          let pool: ReturnType<typeof createPool> | undefined;
+          if (!pool) pool = createPool({ uri: process.env.MYSQL_URL });
+          return pool;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 29,
+          data: { resource: 'createPool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- request dependence
+    {
+      name: 'connection string from event',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async (event: { databaseUrl: string }) => {
+          const pool = new Pool({ connectionString: event.databaseUrl });
+          return pool;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 24 }],
+    },
+    {
+      name: 'application name from context',
+      code: `
+        import type { Context } from 'aws-lambda';
+        import { Client } from 'pg';
+
+        export const handler = async (_event: unknown, context: Context) => {
+          const client = new Client({ application_name: context.functionName });
+          await client.connect();
+          return client;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 6, column: 26 }],
+    },
+    {
+      name: 'destructured event fields',
+      code: `
+        import postgres from 'postgres';
+        import { MongoClient } from 'mongodb';
+
+        export const handler = async ({ tenant }: { tenant: string }) => {
+          const sql = postgres({ database: tenant });
+          return sql;
+        };
+
+        export const lambdaHandler = async (event: { detail: { uri: string } }) => {
+          const { uri } = event.detail;
+          const client = new MongoClient(uri);
+          return client;
+        };
+      `,
+      errors: [
+        { messageId: 'requestDependent', line: 6, column: 23 },
+        { messageId: 'requestDependent', line: 12, column: 26 },
+      ],
+    },
+    {
+      name: 'a secret fetched from Secrets Manager in the handler',
+      code: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+        import mysql from 'mysql2/promise';
+
+        const secrets = new SecretsManagerClient({});
+
+        export const handler = async () => {
+          const secret = await secrets.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ARN }));
+          const { username, password } = JSON.parse(secret.SecretString!);
+          const pool = mysql.createPool({ host: process.env.DB_HOST, user: username, password });
+          return pool;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 10, column: 24 }],
+    },
+    {
+      name: 'an IAM auth token awaited in the handler',
+      code: `
+        import { Signer } from '@aws-sdk/rds-signer';
+        import { Pool } from 'pg';
+
+        export const handler = async () => {
+          const signer = new Signer({ hostname: process.env.DB_HOST!, port: 5432, username: 'app' });
+          const token = await signer.getAuthToken();
+          const pool = new Pool({ host: process.env.DB_HOST, user: 'app', password: token, ssl: true });
+          return pool;
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 8, column: 24 }],
+    },
+    {
+      name: 'per-record callback parameter (requestDependent wins over perRecord)',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import mongoose from 'mongoose';
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(
+            event.Records.map((record) => mongoose.createConnection(record.body).asPromise()),
+          );
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 43 }],
+    },
+    {
+      name: 'a helper whose parameter comes from the event',
+      code: `
+        import { Pool } from 'pg';
+
+        function poolFor(database: string) {
+          return new Pool({ database });
+        }
+
+        export const handler = async (event: { database: string }) => poolFor(event.database).query('select 1');
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+    },
+    {
+      name: 'module constants, process.env and locals computed from them are not request data',
+      code: `
+        import { Pool } from 'pg';
+        import Redis from 'ioredis';
+
+        const DEFAULT_PORT = 5432;
+
+        export const handler = async (event: { id: string }) => {
+          const host = process.env.DB_HOST ?? 'localhost';
+          const connectionString = 'postgres://' + host + ':' + DEFAULT_PORT + '/app';
+          const pool = new Pool({ connectionString, max: 1 });
+          const redis = new Redis({ host: process.env.REDIS_HOST, port: 6379 });
+          return [pool, redis, event.id];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 10,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 11,
+          column: 25,
+          data: { resource: 'Redis', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'a helper parameter whose call-site argument is a literal',
+      code: `
+        import { Pool } from 'pg';
+
+        function poolFor(database: string) {
+          return new Pool({ database });
+        }
+
+        export const handler = async (event: { id: string }) => poolFor('app').query('select $1', [event.id]);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `poolFor`)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- more forms, paths and records
+    {
+      name: 'module.exports = { async handler() {} } method shorthand',
+      code: `
+        const { MongoClient } = require('mongodb');
+
+        module.exports = {
+          async handler(event) {
+            const client = new MongoClient(process.env.MONGODB_URI);
+            return client.db().collection('users').findOne({ id: event.id });
+          },
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 28,
+          data: { resource: 'MongoClient', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'require() inside the handler and await import() of a default export',
+      code: `
+        export const handler = async () => {
+          const { Pool } = require('pg');
+          const { default: postgres } = await import('postgres');
+          const pool = new Pool();
+          const sql = postgres();
+          return [pool, sql];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 23,
+          data: { resource: 'postgres', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'mongoose named connect import',
+      code: `
+        import { connect, disconnect } from 'mongoose';
+
+        export const handler = async () => {
+          const connection = await connect(process.env.MONGODB_URI!);
+          await disconnect();
+          return connection;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 36,
+          data: { resource: 'connect', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'a helper called inside a for...of loop',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        async function save(body: string) {
+          const pool = new Pool();
+          await pool.query('insert into events values ($1)', [body]);
+          await pool.end();
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await save(record.body);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `save`, for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'an iteration over literal data: per record, but not request data',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async () => {
+          const pools = ['orders', 'users'].map((database) => new Pool({ database }));
+          return pools;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 5,
+          column: 63,
+          data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'reduce and some callbacks',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import Redis from 'ioredis';
+        import postgres from 'postgres';
+
+        export const handler = async (event: SQSEvent) => {
+          const total = event.Records.reduce((sum) => sum + Number(Boolean(new Redis())), 0);
+          const any = event.Records.some(() => Boolean(postgres()));
+          return [total, any];
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 76,
+          data: { resource: 'Redis', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 8,
+          column: 56,
+          data: { resource: 'postgres', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'a for...of loop variable from the event is request data',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { MongoClient } from 'mongodb';
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const client = new MongoClient(record.body);
+            await client.close();
+          }
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 28 }],
+    },
+    {
+      name: 'a value awaited along the path, in a helper',
+      code: `
+        import { Pool } from 'pg';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        async function connect() {
+          const password = (await getSecret('db-password')) as string;
+          return new Pool({ password });
+        }
+
+        export const handler = async () => (await connect()).query('select 1');
+      `,
+      errors: [{ messageId: 'requestDependent', line: 7, column: 18 }],
+    },
+    {
+      name: 'event data followed through two helpers',
+      code: `
+        import knex from 'knex';
+
+        function dbFor(connection: string) {
+          return knex({ client: 'pg', connection });
+        }
+        function tenantDb(tenant: { url: string }) {
+          return dbFor(tenant.url);
+        }
+
+        export const handler = async (event: { tenant: { url: string } }) => tenantDb(event.tenant)('users');
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+    },
+    {
+      name: 'two handlers sharing a helper: one report per site',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        const db = () => new PrismaClient();
+
+        export const handler = async () => db().user.count();
+        export const lambdaHandler = async () => db().post.count();
+      `,
+      errors: [{ messageId: 'perInvocation', line: 4, column: 26 }],
+    },
+    {
+      name: 'x || (x = ...) on a variable declared inside the handler',
+      code: `
+        import { Pool } from 'pg';
+
+        export const handler = async () => {
+          let pool: Pool | undefined;
+          pool || (pool = new Pool());
+          return pool;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 27,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'an unguarded assignment to a module-level variable',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool;
+
+        export const handler = async () => {
+          pool = new Pool();
+          return pool.query('select 1');
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'const wrapped = middy(fn); export { wrapped as handler }',
+      code: `
+        import middy from '@middy/core';
+        import { Pool } from 'pg';
+
+        const main = async () => new Pool().query('select 1');
+        const wrapped = middy(main);
+
+        export { wrapped as handler };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 34,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: exports.handler = a local function',
+      code: `
+        const { Pool } = require('pg');
+
+        const handler = async () => {
+          const pool = new Pool();
+          return pool.query('select 1');
+        };
+
+        exports.handler = handler;
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'for await...of and for...in loops',
+      code: `
+        import { Pool } from 'pg';
+        import { createClient } from 'redis';
+
+        export const handler = async (event: { lines: AsyncIterable<string>; tables: Record<string, string> }) => {
+          for await (const line of event.lines) {
+            const pool = new Pool();
+            await pool.query('select $1', [line]).finally(() => pool.end());
+          }
+          for (const table in event.tables) {
+            const redis = createClient();
+            await redis.connect();
+            await redis.del(table);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 7,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+        },
+        {
+          messageId: 'perRecord',
+          line: 11,
+          column: 27,
+          data: { resource: 'createClient', handler: 'handler', via: ' (for every record)' },
+        },
+      ],
+    },
+    {
+      name: 'an inherited constructor reached by new Subclass()',
+      code: `
+        import { Pool } from 'pg';
+
+        class BaseRepository {
+          protected pool: Pool;
+          constructor() {
+            this.pool = new Pool();
+          }
+        }
+
+        class UserRepository extends BaseRepository {}
+
+        export const handler = async () => new UserRepository();
+      `,
+      errors: [{ messageId: 'perInvocation', line: 7, column: 25 }],
+    },
+    {
+      name: 'an arrow-function class property called as a method',
+      code: `
+        import { Pool } from 'pg';
+
+        class UserService {
+          load = async (id: string) => {
+            const pool = new Pool();
+            return pool.query('select * from users where id = $1', [id]);
+          };
+        }
+
+        const service = new UserService();
+
+        export const handler = async (event: { id: string }) => service.load(event.id);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 26,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `UserService.load`)' },
+        },
+      ],
+    },
+    {
+      name: 'a helper that creates a pool and passes it to a callback',
+      code: `
+        import { Pool } from 'pg';
+
+        async function withPool<T>(fn: (pool: Pool) => Promise<T>): Promise<T> {
+          const pool = new Pool();
+          try {
+            return await fn(pool);
+          } finally {
+            await pool.end();
+          }
+        }
+
+        export const handler = async () => withPool((pool) => pool.query('select 1'));
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `withPool`)' },
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- options and settings
+    {
+      name: 'additionalResources: custom modules, default kind and explicit kind pool',
+      code: `
+        import { connect } from '@planetscale/database';
+        import { Warehouse } from '@acme/warehouse';
+
+        export const handler = async () => {
+          const conn = connect({ url: process.env.DATABASE_URL });
+          const warehouse = new Warehouse({ url: process.env.WAREHOUSE_URL });
+          return [conn, warehouse];
+        };
+      `,
+      options: [
+        {
+          additionalResources: [
+            { module: '@planetscale/database', export: 'connect' },
+            { module: '@acme/warehouse', export: 'Warehouse', kind: 'pool' },
+          ],
+        },
+      ],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'connect', handler: 'handler', via: '' },
+        },
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 29,
+          data: { resource: 'Warehouse', handler: 'handler', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'settings.handlerNames makes export const main a handler',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        export const main = async () => {
+          const prisma = new PrismaClient();
+          return prisma.user.count();
+        };
+      `,
+      settings: { 'lambda-hygiene': { handlerNames: ['main'] } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 26,
+          data: { resource: 'PrismaClient', handler: 'main', via: '' },
+        },
+      ],
+    },
+    {
+      name: 'settings.wrappers names a wrapper that takes more than one function',
+      code: `
+        import { instrument } from '@acme/observability';
+        import { Pool } from 'pg';
+
+        const baseHandler = async () => {
+          const pool = new Pool();
+          return pool.query('select 1');
+        };
+
+        export const handler = instrument(baseHandler, (error: unknown) => console.error(error));
+      `,
+      settings: { 'lambda-hygiene': { wrappers: ['instrument'] } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 24,
+          data: { resource: 'Pool', handler: 'handler', via: '' },
+        },
+      ],
+    },
+  ],
+});
