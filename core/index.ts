@@ -5,3 +5,6 @@ export { CATALOGUE, catalogueWith, matchResource } from './catalog.js';
 export { formatReason, formatVia } from './format.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
+export { Scopes } from './scope.js';
+export { applyEdits, planHoist } from './plan/index.js';
+export type { HoistPlan, HoistedSite, LeaveReason, LeftSite, PlanOptions, TextEdit } from './plan/index.js';

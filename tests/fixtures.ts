@@ -43,6 +43,11 @@ export function listScenarios(): Scenario[] {
 
 const MARKER = /\/\/ expect: (.+)$/;
 
+/** The text without its `// expect: ...` markers: what the code is, as a user would have it. */
+export function stripMarkers(text: string): string {
+  return text.replace(/ *\/\/ expect: .*$/gm, '');
+}
+
 export function expectedReports(text: string): ExpectedReport[] {
   return text.split('\n').flatMap((line, index) => {
     const marker = MARKER.exec(line);

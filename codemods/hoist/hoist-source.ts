@@ -1,0 +1,99 @@
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { analyzeModule, applyEdits, formatVia, planHoist, Scopes } from '../../core/index.js';
+import type { LambdaHygieneSettings, LeaveReason } from '../../core/index.js';
+
+/** What the codemod did to one file, as the CLI's summary and `--json` report show it. */
+export interface FileResult {
+  file: string;
+  status: 'changed' | 'unchanged' | 'skipped' | 'failed';
+  /** Why a file was skipped or failed: a parse error with its position, or an internal error. */
+  message?: string;
+  hoisted: Array<{ line: number; column: number; resource: string; handler: string; getter: string }>;
+  left: Array<{ line: number; column: number; resource: string; handler: string; reason: LeaveReason; detail: string }>;
+}
+
+export interface HoistSourceOptions {
+  settings?: LambdaHygieneSettings;
+}
+
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/** Parses as the rules do (typescript-estree), so that the plan's ranges are the rules' ranges. */
+export function parseModule(text: string, file: string): TSESTree.Program {
+  return parse(text, {
+    range: true,
+    loc: true,
+    comment: true,
+    // JSX in .tsx, and in JavaScript files, where it cannot clash with `<T>x` casts.
+    jsx: /\.(tsx|jsx|js|mjs|cjs)$/.test(file),
+    filePath: file,
+  });
+}
+
+function sourceTypeOf(program: TSESTree.Program, file: string): 'module' | 'script' {
+  if (/\.m[jt]s$/.test(file)) return 'module';
+  if (/\.c[jt]s$/.test(file)) return 'script';
+  const isModuleSyntax = program.body.some((statement) =>
+    ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration'].includes(statement.type),
+  );
+  return isModuleSyntax ? 'module' : 'script';
+}
+
+/**
+ * The codemod on one file's text: the hoist plan of `core/`, applied. A file that does not parse, or
+ * whose result would not parse, is returned unchanged with the reason.
+ */
+export function hoistSource(text: string, file: string, options: HoistSourceOptions = {}): { output: string; result: FileResult } {
+  const result: FileResult = { file, status: 'unchanged', hoisted: [], left: [] };
+  let program: TSESTree.Program;
+  try {
+    program = parseModule(text, file);
+  } catch (error) {
+    result.status = 'skipped';
+    result.message = `cannot parse: ${describeParseError(error)}`;
+    return { output: text, result };
+  }
+  const scopeManager = analyze(program, { sourceType: sourceTypeOf(program, file), lib: ['esnext'] });
+  const analysis = analyzeModule(program, { scopeManager, settings: options.settings });
+  if (analysis.sites.length === 0) return { output: text, result };
+
+  const plan = planHoist(program, text, analysis, new Scopes(program, scopeManager), {
+    typescript: TYPESCRIPT.test(file),
+  });
+  const position = (node: TSESTree.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+  result.hoisted = plan.hoisted.map(({ site, getter }) => ({
+    ...position(site.node),
+    resource: site.resource,
+    handler: `${site.handler.name}${formatVia(site)}`,
+    getter,
+  }));
+  result.left = plan.left.map(({ site, reason, detail }) => ({
+    ...position(site.node),
+    resource: site.resource,
+    handler: `${site.handler.name}${formatVia(site)}`,
+    reason,
+    detail,
+  }));
+  if (plan.edits.length === 0) return { output: text, result };
+
+  const output = applyEdits(text, plan.edits);
+  try {
+    parseModule(output, file);
+  } catch (error) {
+    // Never write a file we broke: report it instead, with what the parser said.
+    result.status = 'failed';
+    result.message = `the hoisted result does not parse (${describeParseError(error)}); file left unchanged`;
+    result.hoisted = [];
+    return { output: text, result };
+  }
+  result.status = output === text ? 'unchanged' : 'changed';
+  return { output, result };
+}
+
+function describeParseError(error: unknown): string {
+  const parseError = error as { lineNumber?: number; column?: number; message?: string };
+  const where = parseError.lineNumber !== undefined ? `line ${parseError.lineNumber}, column ${(parseError.column ?? 0) + 1}: ` : '';
+  return `${where}${parseError.message ?? String(error)}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * camelCase for a singleton's name, keeping acronyms readable: `DynamoDBClient` → `dynamoDBClient`,
+ * `SQSClient` → `sqsClient`, `S3` → `s3`, `OpenAI` → `openAI`, `Pool` → `pool`.
+ */
+export function camelCase(name: string): string {
+  const leadingCaps = /^[A-Z0-9]+/.exec(name)?.[0] ?? '';
+  if (leadingCaps.length === 0) return name;
+  if (leadingCaps.length === name.length) return name.toLowerCase();
+  // `SQSClient`: lower all but the capital that starts the next word.
+  const lowered = leadingCaps.length === 1 ? 1 : leadingCaps.length - 1;
+  return name.slice(0, lowered).toLowerCase() + name.slice(lowered);
+}
+
+/** `getDynamoDBClient`, `getSql`. */
+export function getterName(name: string): string {
+  return `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/** A name free of `taken`, suffixed `2`, `3`, ... when needed. */
+export function freeName(base: string, isTaken: (name: string) => boolean): string {
+  if (!isTaken(base)) return base;
+  for (let suffix = 2; ; suffix++) {
+    if (!isTaken(`${base}${suffix}`)) return `${base}${suffix}`;
+  }
+}

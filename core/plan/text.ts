@@ -1,0 +1,91 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
+/** A replacement of `text[start, end)`; an insertion has `start === end`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function lineStart(text: string, position: number): number {
+  return text.lastIndexOf('\n', position - 1) + 1;
+}
+
+/** The position of the newline that ends the line (or the end of the text). */
+export function lineEnd(text: string, position: number): number {
+  const newline = text.indexOf('\n', position);
+  return newline === -1 ? text.length : newline;
+}
+
+/** The whitespace that starts the line holding `position`. */
+export function indentAt(text: string, position: number): string {
+  const start = lineStart(text, position);
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/**
+ * Moves a multi-line snippet from one indentation to another: every line after the first gains or
+ * loses the difference (the first line is placed by the caller).
+ */
+export function reindent(snippet: string, from: string, to: string): string {
+  const delta = to.length - from.length;
+  if (delta === 0) return snippet;
+  return snippet
+    .split('\n')
+    .map((line, index) => {
+      if (index === 0 || line.trim() === '') return line;
+      const current = /^[ \t]*/.exec(line)![0].length;
+      return ' '.repeat(Math.max(0, current + delta)) + line.slice(current);
+    })
+    .join('\n');
+}
+
+/**
+ * The range that removes a statement with its whole lines, when it stands alone on them (a trailing
+ * line comment goes with it); otherwise just the statement.
+ */
+export function statementRemoval(text: string, node: TSESTree.Node): TextEdit {
+  const start = lineStart(text, node.range[0]);
+  const end = lineEnd(text, node.range[1]);
+  const before = text.slice(start, node.range[0]);
+  const after = text.slice(node.range[1], end);
+  if (before.trim() === '' && (after.trim() === '' || after.trim().startsWith('//'))) {
+    return { start, end: Math.min(end + 1, text.length), text: '' };
+  }
+  return { start: node.range[0], end: node.range[1], text: '' };
+}
+
+/**
+ * Applies edits to a text. Edits inside a larger edit are dropped (a removed statement takes the
+ * edits inside it along); insertions at one position keep their order.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const kept = withoutContained(edits);
+  const ordered = kept
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
+  let output = '';
+  let position = 0;
+  for (const { edit } of ordered) {
+    if (edit.start < position) throw new Error(`overlapping edits at ${edit.start}`);
+    output += text.slice(position, edit.start) + edit.text;
+    position = edit.end;
+  }
+  return output + text.slice(position);
+}
+
+export function withoutContained(edits: readonly TextEdit[]): TextEdit[] {
+  return edits.filter(
+    (edit, index) =>
+      !edits.some(
+        (other, otherIndex) =>
+          otherIndex !== index &&
+          other.end > other.start &&
+          other.start <= edit.start &&
+          edit.end <= other.end &&
+          (other.end - other.start > edit.end - edit.start || otherIndex < index) &&
+          // An insertion at the very start or end of a removal is not inside it.
+          !(edit.start === edit.end && (edit.start === other.start || edit.start === other.end)),
+      ),
+  );
+}
