@@ -5,6 +5,9 @@
 export function camelCase(name: string): string {
   const leadingCaps = /^[A-Z0-9]+/.exec(name)?.[0] ?? '';
   if (leadingCaps.length === 0) return name;
+  // `SESv2Client`: an acronym with a version suffix stays one word.
+  const versioned = /^([A-Z][A-Z0-9]*)(v\d+)/.exec(name);
+  if (versioned) return versioned[1]!.toLowerCase() + name.slice(versioned[1]!.length);
   if (leadingCaps.length === name.length) return name.toLowerCase();
   // `SQSClient`: lower all but the capital that starts the next word.
   const lowered = leadingCaps.length === 1 ? 1 : leadingCaps.length - 1;

@@ -9,8 +9,12 @@ import { formatReason } from '../format.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
 import { camelCase, freeName, getterName } from './names.js';
 import { isSuppressed } from './suppression.js';
-import { indentAt, lineEnd, reindent, statementRemoval } from './text.js';
+import { indentAt, lineEnd, lineStart, reindent, statementRemoval, textStyle } from './text.js';
 import type { TextEdit } from './text.js';
+import { findExistingSingletons, singletonKey } from './singletons.js';
+import type { ExistingSingleton, Form } from './singletons.js';
+import { resourceUses } from './resource-uses.js';
+import type { ResourceUses } from './resource-uses.js';
 import { teardownEdits } from './teardown.js';
 
 type Node = TSESTree.Node;
@@ -21,7 +25,8 @@ export type LeaveReason =
   | 'suppressed' // an eslint-disable comment for the rule covers it
   | 'local-input' // an argument is a local value that cannot move to module scope
   | 'not-async' // it needs `await` in a function that is not async
-  | 'teardown-in-expression' // its teardown is used as a value, so it cannot simply be dropped
+  | 'teardown' // it is closed in a way the plan cannot simply drop (as a value, in a helper)
+  | 'per-invocation-setup' // the invocation sets it up further (listeners, a connect callback)
   | 'unsupported'; // a shape the plan does not handle yet
 
 export interface HoistedSite {
@@ -48,16 +53,11 @@ export interface PlanOptions {
   typescript: boolean;
 }
 
-/** How the singleton is initialised. */
-type Form =
-  | 'sync' // (x ??= create())
-  | 'promise' // (x ??= create().catch(forget)): the creation returns a promise
-  | 'connect'; // (x ??= (async () => { create; await connect; })().catch(forget))
-
 interface Singleton {
   name: string;
   getter: string;
-  declaration: string;
+  /** The text to insert; none for a singleton the module already has. */
+  declaration?: string;
 }
 
 /** Per site: what it is bound to, and the edits that belong to it apart from the declaration. */
@@ -99,6 +99,10 @@ export function planHoist(
 class Planner {
   private readonly left: LeftSite[] = [];
   private readonly taken = new Set<string>();
+  /** Singletons an earlier run or quick fix wrote: reused, and new ones go after them. */
+  private readonly existing: ExistingSingleton[];
+  /** The file's line ending and indentation unit, which inserted code follows. */
+  private readonly style: { eol: string; unit: string };
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -106,6 +110,8 @@ class Planner {
     private readonly scopes: Scopes,
     private readonly options: PlanOptions,
   ) {
+    this.existing = findExistingSingletons(program, text);
+    this.style = textStyle(text);
     // Names the module already uses at its top level, or reads as globals, are taken.
     const global = scopes.manager.globalScope!;
     for (const scope of [global, ...global.childScopes.filter((child) => child.type === 'module')]) {
@@ -152,36 +158,31 @@ class Planner {
       holder.parent.id.type === AST_NODE_TYPES.Identifier
         ? holder.parent
         : undefined;
-    const binding = declarator && this.scopes.resolve(declarator.id as TSESTree.Identifier);
+    const binding = this.bindingOf(holder);
+    const fn = enclosingFunction(site.node);
 
+    // What the invocation does with the resource decides the form, and whether it may be shared.
+    const derived = this.derivedBinding(holder);
+    const uses = binding
+      ? resourceUses(binding, site.entry, this.scopes, holder, derived)
+      : this.moduleObjectUses(site, holder, fn);
+    if (uses?.problem) return leave(uses.problem.kind, uses.problem.detail);
+    if (!binding && derived) {
+      // Only a derived value is kept (`createPool(...).promise()`): its teardown would close the singleton.
+      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.scopes, holder, undefined);
+      const first = closes.teardown[0];
+      if (closes.problem) return leave(closes.problem.kind, closes.problem.detail);
+      if (first) return leave('teardown', `\`${this.text.slice(first.range[0], first.range[1])}\` closes it through \`${derived.name}\``);
+    }
     const edits: TextEdit[] = [];
     let form: Form = site.entry.async ? 'promise' : 'sync';
-    let replaced: Node = site.node;
-    if (site.entry.connect && binding && declarator) {
-      const connect = this.connectStatement(binding, declarator, site.entry.connect);
-      if (connect) {
-        const fn = enclosingFunction(site.node);
-        if (!fn?.async) return leave('not-async', `\`${binding.name}.${site.entry.connect}()\` needs an async function`);
-        form = 'connect';
-        edits.push(statementRemoval(this.text, connect));
-      }
+    if (uses?.connect) {
+      if (!fn?.async) return leave('not-async', `\`${binding!.name}.${site.entry.connect}()\` needs an async function`);
+      form = 'connect';
+      edits.push(statementRemoval(this.text, uses.connect));
     }
-    if (binding) {
-      const teardown = teardownEdits(this.text, binding, site.entry.teardown ?? []);
-      if ('problem' in teardown) return leave('teardown-in-expression', teardown.problem);
-      edits.push(...teardown.edits);
-    } else if (site.entry.teardown?.length) {
-      // `await mongoose.connect(uri)` ... `await mongoose.disconnect()`: the module object closes it.
-      const callee = unwrap(site.node.callee);
-      const owner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
-      const variable = owner?.type === AST_NODE_TYPES.Identifier ? this.scopes.resolve(owner) : undefined;
-      const unit = enclosingUnit(site.node);
-      if (variable && unit) {
-        const teardown = teardownEdits(this.text, variable, site.entry.teardown, unit);
-        if ('problem' in teardown) return leave('teardown-in-expression', teardown.problem);
-        edits.push(...teardown.edits);
-      }
-    }
+    if (uses) edits.push(...teardownEdits(this.text, uses.teardown, this.scopes));
+    const replaced: Node = site.node;
 
     const creation = this.creationText(site, all);
     if ('reason' in creation) return leave(creation.reason, creation.detail);
@@ -200,27 +201,41 @@ class Planner {
     };
   }
 
-  /** `await client.connect();` in the same block as `const client = ...`, after it. */
-  private connectStatement(binding: Variable, declarator: TSESTree.VariableDeclarator, method: string) {
-    const block = declarator.parent.parent;
-    if (!block || !('body' in block) || !Array.isArray(block.body)) return undefined;
-    for (const statement of block.body as Node[]) {
-      if (statement.range[0] < declarator.range[1] || statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
-      const expression = unwrap(statement.expression);
-      if (expression.type !== AST_NODE_TYPES.AwaitExpression) continue;
-      const call = unwrap(expression.argument);
-      if (
-        call.type === AST_NODE_TYPES.CallExpression &&
-        call.arguments.length === 0 &&
-        call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        propertyName(call.callee) === method &&
-        call.callee.object.type === AST_NODE_TYPES.Identifier &&
-        this.scopes.resolve(call.callee.object) === binding
-      ) {
-        return statement;
-      }
+  /** The variable the resource is stored in: `const pool = new Pool()`, `client = await connect()`. */
+  private bindingOf(holder: Node): Variable | undefined {
+    const parent = holder.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return this.scopes.resolve(parent.id);
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === holder && parent.operator === '=') {
+      const target = unwrap(parent.left);
+      return target.type === AST_NODE_TYPES.Identifier ? this.scopes.resolve(target) : undefined;
     }
     return undefined;
+  }
+
+  /** `const pool = mysql.createPool(...).promise()`: a value that reaches the resource through a method. */
+  private derivedBinding(holder: Node): Variable | undefined {
+    let current: Node = holder;
+    while (
+      current.parent &&
+      ((current.parent.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) ||
+        (current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current) ||
+        (current.parent.type === AST_NODE_TYPES.AwaitExpression && current !== holder))
+    ) {
+      current = current.parent;
+    }
+    return current === holder ? undefined : this.bindingOf(current);
+  }
+
+  /** `await mongoose.connect(uri)` with no binding: the module object (`mongoose.disconnect()`) closes it. */
+  private moduleObjectUses(site: PerInvocationSite, holder: Node, fn: Node | undefined): ResourceUses | undefined {
+    if (!site.entry.teardown?.length || !fn) return undefined;
+    const callee = unwrap(site.node.callee);
+    const owner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    const variable = owner?.type === AST_NODE_TYPES.Identifier ? this.scopes.resolve(owner) : undefined;
+    if (!variable) return undefined;
+    return resourceUses(variable, { ...site.entry, connect: undefined }, this.scopes, holder, undefined, fn);
   }
 
   /**
@@ -311,7 +326,8 @@ class Planner {
       type = this.text.slice(callee.object.range[0], callee.object.range[1]);
       if (site.entry.async) type = `Promise<${type}>`;
     } else if (isNameChain(callee)) {
-      type = `ReturnType<typeof ${calleeText}>`;
+      // `knex<Order>(...)`: an instantiation expression keeps the type arguments.
+      type = `ReturnType<typeof ${calleeText}${typeArguments}>`;
     }
     if (type === undefined) return undefined;
     return form === 'connect' ? `Promise<${type}>` : type;
@@ -345,8 +361,8 @@ class Planner {
     const hoisted: HoistedSite[] = [];
     for (const sitePlan of planned) {
       const creation = this.resolveChains(sitePlan.creation, planned, singletonOf);
-      const key = `${sitePlan.site.entry.module}\u0000${sitePlan.form}\u0000${normalise(creation)}`;
-      let singleton = singletons.get(key);
+      const key = singletonKey(sitePlan.form, creation);
+      let singleton = singletons.get(key) ?? this.existing.find((existing) => existing.key === key);
       if (!singleton) {
         // The variable is read only inside its getter, at module scope; the getter is called at the site.
         const name = freeName(this.baseName(sitePlan), (candidate) => this.taken.has(candidate));
@@ -376,7 +392,7 @@ class Planner {
         }
       }
     }
-    const declarations = [...singletons.values()].map((singleton) => singleton.declaration);
+    const declarations = [...singletons.values()].flatMap((singleton) => singleton.declaration ?? []);
     if (declarations.length > 0) edits.push(this.declarationInsertion(declarations));
     return { edits: dedupe(edits), hoisted, left: this.left };
   }
@@ -422,44 +438,77 @@ class Planner {
     return camelCase(name) || 'resource';
   }
 
-  private declaration(sitePlan: SitePlan, name: string, getter: string, creation: string): string {
-    const ts = this.options.typescript;
-    const from = indentAt(this.text, sitePlan.site.node.range[0]);
-    const annotation = ts ? `: ${sitePlan.type}` : '';
-    const head = `let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};\nconst ${getter} = ()${annotation} =>\n`;
-    const forget = `.catch((error${ts ? ': unknown' : ''}) => {\n    ${name} = undefined;\n    throw error;\n  })`;
-    switch (sitePlan.form) {
-      case 'sync':
-        return `${head}  (${name} ??= ${reindent(creation, from, '  ')});\n`;
-      case 'promise':
-        return `${head}  (${name} ??= ${reindent(creation, from, '  ')}${forget});\n`;
-      case 'connect': {
-        const method = sitePlan.site.entry.connect!;
-        return (
-          `${head}  (${name} ??= (async () => {\n` +
-          `    const created = ${reindent(creation, from, '    ')};\n` +
-          `    await created.${method}();\n` +
-          `    return created;\n` +
-          `  })()${forget});\n`
-        );
-      }
-    }
+  /**
+   * `const created: ReturnType<typeof createClient> = createClient(...)`: a generic factory infers its
+   * type arguments from this annotation, as it does from the variable in the other forms.
+   */
+  private createdAnnotation(sitePlan: SitePlan): string {
+    const valueType = /^Promise<(ReturnType<.*>)>$/.exec(sitePlan.type)?.[1];
+    return this.options.typescript && valueType ? `: ${valueType}` : '';
   }
 
-  /** After the last top-level import or `require`, with a blank line around each declaration. */
+  /** The singleton's declaration, in the file's own indentation and line endings. */
+  private declaration(sitePlan: SitePlan, name: string, getter: string, creation: string): string {
+    const ts = this.options.typescript;
+    const { eol, unit } = this.style;
+    const from = indentAt(this.text, sitePlan.site.node.range[0]);
+    const annotation = ts ? `: ${sitePlan.type}` : '';
+    const lines = [`let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
+    const forget = [
+      `.catch((error${ts ? ': unknown' : ''}) => {`,
+      `${unit}${unit}${name} = undefined;`,
+      `${unit}${unit}throw error;`,
+      `${unit}})`,
+    ].join(eol);
+    switch (sitePlan.form) {
+      case 'sync':
+        lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)});`);
+        break;
+      case 'promise':
+        lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)}${forget});`);
+        break;
+      case 'connect': {
+        const created = freeName('created', (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
+        lines.push(
+          `${unit}(${name} ??= (async () => {`,
+          `${unit}${unit}const ${created}${this.createdAnnotation(sitePlan)} = ${reindent(creation, from, unit + unit)};`,
+          `${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`,
+          `${unit}${unit}return ${created};`,
+          `${unit}})()${forget});`,
+        );
+        break;
+      }
+    }
+    return lines.join(eol) + eol;
+  }
+
+  /**
+   * After the last top-level import or `require` and the singletons that follow it, with a blank line
+   * before each declaration: so that fixes applied one at a time land in the order the codemod writes.
+   */
   private declarationInsertion(declarations: string[]): TextEdit {
     const body = this.program.body;
     let anchor: Node | undefined;
     for (const statement of body) {
       if (isImportStatement(statement)) anchor = statement;
     }
+    const existing = new Set<Node>(this.existing.map((singleton) => singleton.statement));
+    for (let index = anchor ? body.indexOf(anchor as TSESTree.ProgramStatement) + 1 : 0; index + 1 < body.length; index += 2) {
+      if (!existing.has(body[index + 1]!)) break;
+      anchor = body[index + 1];
+    }
+    const { eol } = this.style;
+    const joined = declarations.join(eol);
     if (anchor) {
-      const end = lineEnd(this.text, anchor.range[1]);
-      return { start: Math.min(end + 1, this.text.length), end: Math.min(end + 1, this.text.length), text: `\n${declarations.join('\n')}` };
+      const end = Math.min(lineEnd(this.text, anchor.range[1]) + 1, this.text.length);
+      // One blank line before the declarations, and one after unless the file has one there already.
+      const blankAfter = end === this.text.length || /^\r?\n/.test(this.text.slice(end)) ? '' : eol;
+      const newline = this.text.slice(0, end).endsWith('\n') ? '' : eol;
+      return { start: end, end, text: `${newline}${eol}${joined}${blankAfter}` };
     }
     const first = body.find((statement) => !isDirective(statement)) ?? body[0];
-    const start = first ? first.range[0] - (first.range[0] - lineStartOf(this.text, first.range[0])) : 0;
-    return { start, end: start, text: `${declarations.join('\n')}\n` };
+    const start = first ? lineStart(this.text, first.range[0]) : 0;
+    return { start, end: start, text: `${joined}${eol}` };
   }
 
   /** Sites in analysis order, so that chain placeholders can name them. */
@@ -524,14 +573,6 @@ function isImportStatement(statement: Node): boolean {
 
 function isDirective(statement: Node): boolean {
   return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
-}
-
-function lineStartOf(text: string, position: number): number {
-  return text.lastIndexOf('\n', position - 1) + 1;
-}
-
-function normalise(creation: string): string {
-  return creation.replace(/\s+/g, ' ');
 }
 
 function dedupe(edits: TextEdit[]): TextEdit[] {

@@ -23,19 +23,27 @@ export function indentAt(text: string, position: number): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
+/** The file's line ending and indentation unit: a tab, or its smallest run of leading spaces. */
+export function textStyle(text: string): { eol: string; unit: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indents = text.match(/^[ \t]+(?=\S)/gm) ?? [];
+  if (indents.some((indent) => indent.startsWith('\t'))) return { eol, unit: '\t' };
+  const smallest = Math.min(...indents.map((indent) => indent.length).filter((length) => length >= 2), Infinity);
+  return { eol, unit: Number.isFinite(smallest) && smallest <= 8 ? ' '.repeat(smallest) : '  ' };
+}
+
 /**
- * Moves a multi-line snippet from one indentation to another: every line after the first gains or
- * loses the difference (the first line is placed by the caller).
+ * Moves a multi-line snippet from one indentation to another: every line after the first trades the
+ * prefix `from` for `to` (the first line is placed by the caller).
  */
 export function reindent(snippet: string, from: string, to: string): string {
-  const delta = to.length - from.length;
-  if (delta === 0) return snippet;
+  if (from === to) return snippet;
   return snippet
     .split('\n')
     .map((line, index) => {
       if (index === 0 || line.trim() === '') return line;
-      const current = /^[ \t]*/.exec(line)![0].length;
-      return ' '.repeat(Math.max(0, current + delta)) + line.slice(current);
+      if (line.startsWith(from)) return to + line.slice(from.length);
+      return to + line.trimStart();
     })
     .join('\n');
 }

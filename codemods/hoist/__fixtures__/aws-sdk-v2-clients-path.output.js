@@ -1,0 +1,12 @@
+const DynamoDB = require('aws-sdk/clients/dynamodb');
+
+let documentClient;
+const getDocumentClient = () =>
+  (documentClient ??= new DynamoDB.DocumentClient({ convertEmptyValues: true }));
+
+exports.handler = async (event) => {
+  const documentClient = getDocumentClient();
+  await documentClient
+    .put({ TableName: process.env.TABLE_NAME, Item: { pk: event.id, payload: event.payload } })
+    .promise();
+};

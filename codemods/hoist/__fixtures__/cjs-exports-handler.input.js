@@ -1,0 +1,14 @@
+const { PublishCommand, SNSClient } = require('@aws-sdk/client-sns');
+const { randomUUID } = require('node:crypto');
+
+exports.handler = async (event) => {
+  const sns = new SNSClient({});
+  const id = randomUUID();
+  await sns.send(
+    new PublishCommand({
+      TopicArn: process.env.TOPIC_ARN,
+      Message: JSON.stringify({ id, detail: event.detail }),
+    }),
+  );
+  return { id };
+};

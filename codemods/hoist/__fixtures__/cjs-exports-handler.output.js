@@ -1,0 +1,18 @@
+const { PublishCommand, SNSClient } = require('@aws-sdk/client-sns');
+const { randomUUID } = require('node:crypto');
+
+let snsClient;
+const getSnsClient = () =>
+  (snsClient ??= new SNSClient({}));
+
+exports.handler = async (event) => {
+  const sns = getSnsClient();
+  const id = randomUUID();
+  await sns.send(
+    new PublishCommand({
+      TopicArn: process.env.TOPIC_ARN,
+      Message: JSON.stringify({ id, detail: event.detail }),
+    }),
+  );
+  return { id };
+};

@@ -1,0 +1,16 @@
+const AWS = require('aws-sdk');
+
+let ses;
+const getSes = () =>
+  (ses ??= new AWS.SES({ apiVersion: '2010-12-01' }));
+
+module.exports.handler = async function handler(event) {
+  const ses = getSes();
+  await ses
+    .sendEmail({
+      Source: process.env.FROM_ADDRESS,
+      Destination: { ToAddresses: [event.email] },
+      Message: { Subject: { Data: 'Welcome' }, Body: { Text: { Data: 'Hello!' } } },
+    })
+    .promise();
+};

@@ -1,0 +1,12 @@
+const { KinesisClient, PutRecordsCommand } = require('@aws-sdk/client-kinesis');
+
+async function forwardEvents(event) {
+  const kinesis = new KinesisClient({ maxAttempts: 5 });
+  const Records = event.Records.map((record) => ({
+    Data: Buffer.from(record.body),
+    PartitionKey: record.messageId,
+  }));
+  await kinesis.send(new PutRecordsCommand({ StreamName: process.env.STREAM_NAME, Records }));
+}
+
+module.exports = { handler: forwardEvents };

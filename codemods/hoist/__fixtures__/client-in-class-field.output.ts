@@ -1,0 +1,19 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+let sqsClient: SQSClient | undefined;
+const getSqsClient = (): SQSClient =>
+  (sqsClient ??= new SQSClient({ maxAttempts: 10 }));
+
+class RetryQueue {
+  private readonly sqs = getSqsClient();
+
+  async push(body: string): Promise<void> {
+    await this.sqs.send(new SendMessageCommand({ QueueUrl: process.env.RETRY_QUEUE_URL, MessageBody: body }));
+  }
+}
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  await new RetryQueue().push(event.body ?? '');
+  return { statusCode: 202 };
+};

@@ -1,0 +1,20 @@
+const { EventBridgeClient, PutEventsCommand } = require('@aws-sdk/client-eventbridge');
+
+let eventBridgeClient;
+const getEventBridgeClient = () =>
+  (eventBridgeClient ??= new EventBridgeClient({}));
+
+exports.handler = async (event) => {
+  const user = JSON.parse(event.body);
+  await publishSignup(user);
+  return { statusCode: 201 };
+};
+
+async function publishSignup(user) {
+  const eventBridge = getEventBridgeClient();
+  await eventBridge.send(
+    new PutEventsCommand({
+      Entries: [{ Source: 'accounts', DetailType: 'UserSignedUp', Detail: JSON.stringify(user) }],
+    }),
+  );
+}

@@ -1,0 +1,14 @@
+import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SQSEvent } from 'aws-lambda';
+
+export const handler = async (event: SQSEvent): Promise<void> => {
+  const sns = new SNSClient({
+    region: process.env.AWS_REGION,
+  });
+  await sns.send(
+    new PublishBatchCommand({
+      TopicArn: process.env.TOPIC_ARN,
+      PublishBatchRequestEntries: event.Records.map((record) => ({ Id: record.messageId, Message: record.body })),
+    }),
+  );
+};

@@ -1,0 +1,17 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+
+let dynamoDBClient;
+const getDynamoDBClient = () =>
+  (dynamoDBClient ??= new DynamoDBClient({}));
+
+let docClient;
+const getDocClient = () =>
+  (docClient ??= DynamoDBDocumentClient.from(getDynamoDBClient(), {
+    marshallOptions: { removeUndefinedValues: true },
+  }));
+
+export const handler = async (event) => {
+  const docClient = getDocClient();
+  await docClient.send(new PutCommand({ TableName: process.env.EVENTS_TABLE, Item: event.detail }));
+};

@@ -1,0 +1,8 @@
+import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3"
+import type { APIGatewayProxyEventV2 } from "aws-lambda"
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  const s3 = new S3Client({ region: "eu-west-1" })
+  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: `uploads/${Date.now()}`, Body: event.body }))
+  return { statusCode: 201 }
+}

@@ -1,0 +1,10 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+
+export async function handler(event) {
+  const sqs = new SQSClient({ region: process.env.AWS_REGION });
+  const order = JSON.parse(event.body);
+  await sqs.send(
+    new SendMessageCommand({ QueueUrl: process.env.ORDERS_QUEUE_URL, MessageBody: JSON.stringify(order) }),
+  );
+  return { statusCode: 202 };
+}

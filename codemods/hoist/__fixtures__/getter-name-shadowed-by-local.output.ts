@@ -1,0 +1,21 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { createClient } from 'redis';
+
+let client: Promise<ReturnType<typeof createClient>> | undefined;
+const getClient2 = (): Promise<ReturnType<typeof createClient>> =>
+  (client ??= (async () => {
+    const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
+    await created.connect();
+    return created;
+  })().catch((error: unknown) => {
+    client = undefined;
+    throw error;
+  }));
+
+export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+  const client = await getClient2();
+  // "client" as in customer: the CRM record cached in Redis.
+  const getClient = (id: string) => client.hGetAll(`crm:client:${id}`);
+  const record = await getClient(event.pathParameters!.clientId!);
+  return { statusCode: 200, body: JSON.stringify(record) };
+};

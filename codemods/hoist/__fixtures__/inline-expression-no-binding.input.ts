@@ -1,0 +1,12 @@
+import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsEvent } from 'aws-lambda';
+
+export const handler = async (event: CloudWatchLogsEvent): Promise<void> => {
+  await new CloudWatchLogsClient({}).send(
+    new PutLogEventsCommand({
+      logGroupName: process.env.AUDIT_LOG_GROUP,
+      logStreamName: 'forwarded',
+      logEvents: [{ timestamp: Date.now(), message: event.awslogs.data }],
+    }),
+  );
+};

@@ -1,0 +1,12 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+
+export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+  const eventBridge = new EventBridgeClient({});
+  const Entries = event.Records.map((record) => ({
+    Source: 'orders.stream',
+    DetailType: record.eventName ?? 'UNKNOWN',
+    Detail: JSON.stringify(record.dynamodb?.NewImage ?? {}),
+  }));
+  await eventBridge.send(new PutEventsCommand({ Entries }));
+}

@@ -1,0 +1,10 @@
+import * as Sqs from '@aws-sdk/client-sqs';
+import type { ScheduledEvent } from 'aws-lambda';
+
+export const handler = async (_event: ScheduledEvent): Promise<number> => {
+  const sqs = new Sqs.SQSClient({});
+  const { Attributes } = await sqs.send(
+    new Sqs.GetQueueAttributesCommand({ QueueUrl: process.env.QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages'] }),
+  );
+  return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+};

@@ -1,0 +1,14 @@
+import * as Sqs from '@aws-sdk/client-sqs';
+import type { ScheduledEvent } from 'aws-lambda';
+
+let sqsClient: Sqs.SQSClient | undefined;
+const getSqsClient = (): Sqs.SQSClient =>
+  (sqsClient ??= new Sqs.SQSClient({}));
+
+export const handler = async (_event: ScheduledEvent): Promise<number> => {
+  const sqs = getSqsClient();
+  const { Attributes } = await sqs.send(
+    new Sqs.GetQueueAttributesCommand({ QueueUrl: process.env.QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages'] }),
+  );
+  return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+};

@@ -1,0 +1,7 @@
+// Legacy function: everything is required lazily below the handler.
+module.exports.handler = async (event) => {
+  const sns = new SNS({ apiVersion: '2010-03-31' });
+  await sns.publish({ TopicArn: process.env.TOPIC_ARN, Message: JSON.stringify(event) }).promise();
+};
+
+const { SNS } = require('aws-sdk');

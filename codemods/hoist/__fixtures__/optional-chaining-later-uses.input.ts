@@ -1,0 +1,10 @@
+import { Client } from '@opensearch-project/opensearch';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  const search = new Client({ node: process.env.OPENSEARCH_URL });
+  const result = await search.search({ index: 'products', body: { query: { match: { name: event.queryStringParameters?.q ?? '' } } } });
+  const hits = result.body?.hits?.hits?.map((hit) => hit._source) ?? [];
+  await search?.close();
+  return { statusCode: 200, body: JSON.stringify(hits) };
+};

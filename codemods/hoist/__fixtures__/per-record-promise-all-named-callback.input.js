@@ -1,0 +1,18 @@
+const { DynamoDBClient, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
+
+async function processRecord(record) {
+  const { sku, delta } = JSON.parse(record.body);
+  const ddb = new DynamoDBClient({});
+  await ddb.send(
+    new UpdateItemCommand({
+      TableName: process.env.STOCK_TABLE,
+      Key: { sku: { S: sku } },
+      UpdateExpression: 'ADD quantity :delta',
+      ExpressionAttributeValues: { ':delta': { N: String(delta) } },
+    }),
+  );
+}
+
+exports.handler = async (event) => {
+  await Promise.all(event.Records.map(processRecord));
+};

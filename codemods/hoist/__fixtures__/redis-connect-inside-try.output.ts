@@ -1,0 +1,19 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createClient } from 'redis';
+
+let client: Promise<ReturnType<typeof createClient>> | undefined;
+const getClient = (): Promise<ReturnType<typeof createClient>> =>
+  (client ??= (async () => {
+    const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
+    await created.connect();
+    return created;
+  })().catch((error: unknown) => {
+    client = undefined;
+    throw error;
+  }));
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  const client = await getClient();
+  const value = await client.get(`feature:${event.pathParameters?.name}`);
+  return { statusCode: 200, body: value ?? 'off' };
+};

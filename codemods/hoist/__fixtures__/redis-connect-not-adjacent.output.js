@@ -1,0 +1,20 @@
+const { createClient } = require('redis');
+
+let redis;
+const getRedis = () =>
+  (redis ??= (async () => {
+    const created = createClient({ url: process.env.REDIS_URL });
+    await created.connect();
+    return created;
+  })().catch((error) => {
+    redis = undefined;
+    throw error;
+  }));
+
+exports.handler = async (event) => {
+  const redis = await getRedis();
+  const key = `rate:${event.requestContext.identity.sourceIp}`;
+  const hits = await redis.incr(key);
+  if (hits === 1) await redis.expire(key, 60);
+  return { statusCode: hits > 100 ? 429 : 200 };
+};

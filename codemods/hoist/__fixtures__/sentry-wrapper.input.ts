@@ -1,0 +1,12 @@
+import * as Sentry from '@sentry/aws-serverless';
+import OpenAI from 'openai';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export const handler = Sentry.wrapHandler(async (event: APIGatewayProxyEventV2) => {
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, timeout: 20_000 });
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: event.body ?? '' }],
+  });
+  return { statusCode: 200, body: completion.choices[0]?.message.content ?? '' };
+});

@@ -1,0 +1,11 @@
+import Redis from 'ioredis';
+
+let redis;
+const getRedis = () =>
+  (redis ??= new Redis(`redis://${process.env.REDIS_HOST}:${process.env.REDIS_PORT ?? 6379}/0`, { maxRetriesPerRequest: 2 }));
+
+export const handler = async (event) => {
+  const redis = getRedis();
+  const count = await redis.pfcount(`visitors:${event.pageId}`);
+  return { count };
+};

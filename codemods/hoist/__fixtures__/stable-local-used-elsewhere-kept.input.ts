@@ -1,0 +1,10 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { ScheduledEvent } from 'aws-lambda';
+
+export const handler = async (event: ScheduledEvent) => {
+  const region = process.env.AWS_REGION;
+  const tableName = process.env.TABLE_NAME;
+  const ddb = new DynamoDBClient({ region, maxAttempts: 3 });
+  const { Count } = await ddb.send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
+  console.log(JSON.stringify({ region, tableName, count: Count, at: event.time }));
+};

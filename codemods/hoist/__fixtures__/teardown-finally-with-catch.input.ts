@@ -1,0 +1,16 @@
+import type { SQSEvent } from 'aws-lambda';
+import { Pool } from '@neondatabase/serverless';
+
+export const handler = async (event: SQSEvent): Promise<void> => {
+  const pool = new Pool({ connectionString: process.env.NEON_URL });
+  try {
+    for (const record of event.Records) {
+      await pool.query('INSERT INTO clicks (payload) VALUES ($1)', [record.body]);
+    }
+  } catch (error) {
+    console.error('insert failed', error);
+    throw error;
+  } finally {
+    await pool.end();
+  }
+};

@@ -1,0 +1,16 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import knex from 'knex';
+
+let db: ReturnType<typeof knex> | undefined;
+const getDb = (): ReturnType<typeof knex> =>
+  (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+
+export const handler = async (event: ScheduledEvent): Promise<number> => {
+  const db = getDb();
+  const started = Date.now();
+  try {
+    return await db('sessions').where('expires_at', '<', event.time).delete();
+  } finally {
+    console.log(`cleanup took ${Date.now() - started} ms`);
+  }
+};

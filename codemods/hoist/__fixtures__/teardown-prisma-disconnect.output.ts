@@ -1,0 +1,13 @@
+import { PrismaClient } from '@prisma/client';
+import type { SQSHandler } from 'aws-lambda';
+
+let prismaClient: PrismaClient | undefined;
+const getPrismaClient = (): PrismaClient =>
+  (prismaClient ??= new PrismaClient());
+
+export const handler: SQSHandler = async (event) => {
+  const prisma = getPrismaClient();
+  await prisma.auditEntry.createMany({
+    data: event.Records.map((record) => ({ messageId: record.messageId, payload: record.body })),
+  });
+};

@@ -1,0 +1,13 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import pg from 'pg';
+
+const secrets = new SecretsManagerClient({});
+const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ID }));
+const { password } = JSON.parse(SecretString);
+
+export const handler = async (event) => {
+  const pool = new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 });
+  const { rows } = await pool.query('SELECT * FROM flags WHERE tenant = $1', [event.tenant]);
+  await pool.end();
+  return rows;
+};

@@ -1,0 +1,14 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { S3Event } from 'aws-lambda';
+
+export const handler = async (event: S3Event): Promise<void> => {
+  const s3 = new S3Client({});
+  const sqs = new SQSClient({});
+  for (const { s3: { bucket, object } } of event.Records) {
+    const { ContentType } = await s3.send(new GetObjectCommand({ Bucket: bucket.name, Key: object.key }));
+    await sqs.send(
+      new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ key: object.key, ContentType }) }),
+    );
+  }
+};

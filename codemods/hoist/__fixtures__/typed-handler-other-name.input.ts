@@ -1,0 +1,15 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SQSHandler } from 'aws-lambda';
+
+export const startFulfilment: SQSHandler = async (event) => {
+  const sfn = new SFNClient({});
+  for (const record of event.Records) {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: process.env.STATE_MACHINE_ARN,
+        name: record.messageId,
+        input: record.body,
+      }),
+    );
+  }
+};
