@@ -28,5 +28,5 @@ plugin.configs.recommended = {
   rules: recommendedRules,
 };
 
+// The default export only: eslint-doc-generator (and CommonJS `require`) read the plugin from it.
 export default plugin;
-export { rules };

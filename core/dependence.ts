@@ -22,6 +22,7 @@ type Result = RequestDependence | undefined;
 export class RequestDependenceAnalyzer {
   private readonly variables = new Map<Variable, Result | 'pending'>();
   private readonly thisAssignments = new Map<Node, Map<string, Node[]>>();
+  private readonly thisProperties = new Map<string, Result | 'pending'>();
 
   constructor(
     private readonly scopes: Scopes,
@@ -174,11 +175,19 @@ export class RequestDependenceAnalyzer {
     const name = propertyName(member);
     const classNode = enclosingClass(member);
     if (name === undefined || !classNode) return undefined;
+    // `this.options = { ...this.options, retries: 3 }` reads itself: visit each property once.
+    const key = `${classNode.range[0]}:${name}`;
+    const cached = this.thisProperties.get(key);
+    if (cached === 'pending') return undefined;
+    if (cached !== undefined || this.thisProperties.has(key)) return cached;
+    this.thisProperties.set(key, 'pending');
+    let result: Result;
     for (const value of this.assignmentsToThis(classNode).get(name) ?? []) {
-      const found = this.of(value);
-      if (found) return found;
+      result = this.of(value);
+      if (result) break;
     }
-    return undefined;
+    this.thisProperties.set(key, result);
+    return result;
   }
 
   private assignmentsToThis(classNode: Node): Map<string, Node[]> {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,13 +65,12 @@ describe('the packed package', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('reports the poor fixture through the user’s ESLint and configs.recommended', () => {
-    let output = '';
-    try {
-      output = run('npx', ['eslint', '--format', 'json', 'src/poor.ts', 'src/better.ts'], project);
-    } catch (error) {
-      output = (error as { stdout: string }).stdout; // ESLint exits 1 when it reports errors
-    }
-    const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    const eslint = spawnSync('npx', ['eslint', '--format', 'json', 'src/poor.ts', 'src/better.ts'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(eslint.status).toBe(1); // ESLint's exit code when it reports errors
+    const results = JSON.parse(eslint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
     const byFile = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages]));
     expect(byFile['poor.ts']!.map((message) => message.ruleId)).toEqual([
       'lambda-hygiene/no-per-invocation-client',

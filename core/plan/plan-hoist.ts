@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { contains, describe, enclosingUnit, isFunction, propertyName, unwrap, walk } from '../ast.js';
+import { contains, describe, isFunction, unwrap, walk } from '../ast.js';
 import { isRead } from '../dependence.js';
 import type { Scopes } from '../scope.js';
 import { isModuleLevel } from '../scope.js';
@@ -182,7 +182,6 @@ class Planner {
       edits.push(statementRemoval(this.text, uses.connect));
     }
     if (uses) edits.push(...teardownEdits(this.text, uses.teardown, this.scopes));
-    const replaced: Node = site.node;
 
     const creation = this.creationText(site, all);
     if ('reason' in creation) return leave(creation.reason, creation.detail);
@@ -195,7 +194,7 @@ class Planner {
       type,
       binding,
       declarator,
-      replaced,
+      replaced: site.node,
       edits,
       inlined: creation.inlined,
     };

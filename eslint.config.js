@@ -1,0 +1,52 @@
+// Lints this repository's own code. Untyped on purpose (no `projectService`): it stays fast, and
+// `npm run typecheck` already runs the compiler over the same files.
+import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'fixtures/',
+    '**/__fixtures__/',
+    'coverage/',
+    '.bench-out/',
+    // Scratch copies of fixtures that the type-check tests write while they run.
+    '.typecheck-tmp/',
+  ]),
+  {
+    name: 'lambda-hygiene/javascript',
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    name: 'lambda-hygiene/typescript',
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: { globals: globals.node },
+    rules: {
+      // A leading underscore marks a parameter or binding that is unused on purpose (`_event`, `_context`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Rule files: meta, schema, message ids and placeholders checked by eslint-plugin-eslint-plugin.
+    name: 'lambda-hygiene/rules',
+    files: ['rules/*.ts'],
+    ignores: ['rules/*.test.ts'],
+    extends: [eslintPlugin.configs['rules-recommended']],
+  },
+  {
+    // RuleTester suites: no duplicate or focused cases.
+    name: 'lambda-hygiene/rule-tests',
+    files: ['rules/**/*.test.ts', 'tests/**/*.ts'],
+    extends: [eslintPlugin.configs['tests-recommended']],
+  },
+);
