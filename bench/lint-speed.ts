@@ -7,15 +7,14 @@
 //   npx tsx bench/lint-speed.ts [--files 1500] [--rounds 6]
 import js from '@eslint/js';
 import { Linter } from 'eslint';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { SourceType } from './lint-setup.js';
+import { repoRoot, sourceFiles, spread } from './source-files.js';
 import { OUR_PLUGINS, OUR_RULES, configFor, sourceTypesFor, virtualFilename } from './lint-setup.js';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // Typical source files; the few huge bundles would otherwise make the totals mostly their parse time.
 const MAX_BYTES = 256 * 1024;
 const TARGET = 25;
@@ -36,13 +35,6 @@ interface Sample {
   text: string;
   fixture: boolean;
   configs: Record<ConfigName, Linter.Config[]>;
-}
-
-/** Every `step`-th file of the sorted list: a spread over all packages, the same on every run. */
-function spread<T>(items: readonly T[], count: number): T[] {
-  if (items.length <= count) return [...items];
-  const step = items.length / count;
-  return Array.from({ length: count }, (_, index) => items[Math.floor(index * step)]!);
 }
 
 function configsFor(file: string, sourceType: SourceType): Record<ConfigName, Linter.Config[]> {
@@ -67,9 +59,7 @@ function prepare(file: string, fixture: boolean): Sample | undefined {
 }
 
 const libraryFiles = spread(
-  (await glob('node_modules/**/*.{js,mjs,cjs}', { cwd: repoRoot, followSymbolicLinks: false }))
-    .filter((file) => statSync(join(repoRoot, file)).size <= MAX_BYTES)
-    .sort(),
+  (await sourceFiles(join(repoRoot, 'node_modules'), { maxBytes: MAX_BYTES, pattern: '**/*.{js,mjs,cjs}' })).files,
   maxFiles,
 );
 const fixtureFiles = (await glob('fixtures/*/{poor,better}.{ts,tsx,js,mjs,cjs}', { cwd: repoRoot })).sort();

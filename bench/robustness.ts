@@ -8,35 +8,23 @@
 // the deep paths run on it too: common export names count as handlers, and every imported name that is
 // constructed or called counts as a resource.
 import { Linter } from 'eslint';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { glob } from 'tinyglobby';
 import { OUR_PLUGINS, OUR_RULES, configFor, sourceTypesFor, virtualFilename } from './lint-setup.js';
+import { repoRoot, sourceFiles } from './source-files.js';
+import { STRESS_HANDLER_NAMES, STRESS_RESOURCES } from './stress.js';
 
 const MAX_BYTES = 1024 * 1024;
 const SHOW_CRASHES = 5;
 const SHOW_FINDINGS = 20;
 const SHOW_SLOWEST = 5;
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const stress = args.includes('--stress');
 const rootDir = resolve(repoRoot, args.find((arg) => !arg.startsWith('--')) ?? 'node_modules');
 const root = relative(repoRoot, rootDir) || '.';
 
-const STRESS_HANDLER_NAMES = [
-  'handler', 'lambdaHandler', 'default', 'main', 'run', 'handle', 'parse', 'create', 'render', 'compile',
-  'format', 'transform', 'process', 'get', 'set', 'load', 'resolve', 'build', 'init', 'start', 'execute',
-  'validate', 'generate', 'write', 'read', 'lint', 'visit', 'walk', 'stringify', 'normalize', 'merge',
-  'apply', 'request', 'fetch', 'send', 'emit', 'use', 'call', 'invoke', 'plugin', 'check', 'match', 'find',
-  'exec', 'spawn', 'createServer', 'createClient', 'connect', 'setup', 'configure', 'install', 'test',
-];
-const STRESS_RESOURCES = [
-  { module: '*', export: '*' },
-  { module: '*', export: '*.*' },
-];
 const rules: Linter.RulesRecord = stress
   ? Object.fromEntries(Object.keys(OUR_RULES).map((id) => [id, ['error', { additionalResources: STRESS_RESOURCES }]]))
   : OUR_RULES;
@@ -62,14 +50,10 @@ function isOurs(error: Error): boolean {
 }
 
 const started = performance.now();
-// tinyglobby (already in the tree through vitest, pinned as a devDependency) walks the tree.
-const files = (await glob('**/*.{js,mjs,cjs,ts}', { cwd: rootDir, dot: false, followSymbolicLinks: false }))
-  .map((file) => relative(repoRoot, join(rootDir, file)))
-  .sort();
+const { files, skipped: skippedLarge } = await sourceFiles(rootDir, { maxBytes: MAX_BYTES });
 
 const linter = new Linter({ configType: 'flat' });
 let linted = 0;
-let skippedLarge = 0;
 let parseErrors = 0;
 const crashes: Crash[] = [];
 const otherErrors: Crash[] = [];
@@ -78,12 +62,7 @@ const parseFailures: string[] = [];
 const timings: Array<{ file: string; ms: number }> = [];
 
 for (const file of files) {
-  const absolute = join(repoRoot, file);
-  if (statSync(absolute).size > MAX_BYTES) {
-    skippedLarge++;
-    continue;
-  }
-  const text = readFileSync(absolute, 'utf8');
+  const text = readFileSync(join(repoRoot, file), 'utf8');
   linted++;
   const fileStarted = performance.now();
   let messages: Linter.LintMessage[] = [];

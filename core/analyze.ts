@@ -14,8 +14,10 @@ import { findCreationSites } from './sites.js';
 import type { AnalysisOptions, CodeUnit, ModuleAnalysis, PerInvocationSite, ResourceKind } from './types.js';
 
 export interface AnalyzeModuleOptions extends AnalysisOptions {
-  /** The parser's scope manager (ESLint's `sourceCode.scopeManager`); computed when absent. */
+  /** The parser's scope manager (ESLint's `sourceCode.scopeManager`); computed when needed if absent. */
   scopeManager?: ScopeManager | undefined;
+  /** Scopes shared with a later step (the codemod's planner), instead of `scopeManager`. */
+  scopes?: Scopes;
   /** The kind given to `additionalResources` entries that name none. */
   defaultKind?: ResourceKind;
 }
@@ -29,7 +31,11 @@ const cache = new WeakMap<TSESTree.Program, Map<string, ModuleAnalysis>>();
  * it depends on the request.
  */
 export function analyzeModule(program: TSESTree.Program, options: AnalyzeModuleOptions = {}): ModuleAnalysis {
-  const key = JSON.stringify([options.settings ?? null, options.additionalResources ?? null, options.defaultKind ?? null]);
+  // The default kind matters only to additional resources: without them both rules share one analysis.
+  const additions = options.additionalResources?.length ? [options.additionalResources, options.defaultKind] : null;
+  const key = JSON.stringify([options.settings ?? null, additions]);
+  // A caller that brings its own scopes wants an analysis over them.
+  if (options.scopes) return analyzeUncached(program, options);
   let byOptions = cache.get(program);
   const cached = byOptions?.get(key);
   if (cached) return cached;
@@ -42,7 +48,7 @@ export function analyzeModule(program: TSESTree.Program, options: AnalyzeModuleO
 function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOptions): ModuleAnalysis {
   // ESLint links every node to its parent; a bare typescript-estree parse does not.
   if (program.body.length > 0 && !program.body[0]!.parent) walk(program, () => true);
-  const scopes = new Scopes(program, options.scopeManager);
+  const scopes = options.scopes ?? new Scopes(program, options.scopeManager);
   const imports = new ImportResolver(scopes);
   const handlers = findHandlers(program, scopes, imports, options.settings);
   // A module without a handler is not Lambda code: nothing in it runs per invocation.

@@ -31,7 +31,12 @@ export function findHandlers(
   imports: ImportResolver,
   settings: LambdaHygieneSettings | undefined,
 ): Handler[] {
-  const finder = new HandlerFinder(scopes, imports, settings);
+  // Without a type from `aws-lambda`, only a handler's name can make an export a handler: most modules
+  // are then done without a scope analysis.
+  const importsLambdaTypes = program.body.some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'aws-lambda',
+  );
+  const finder = new HandlerFinder(scopes, imports, settings, importsLambdaTypes);
   const handlers: Handler[] = [];
   const seen = new Set<FunctionNode>();
   for (const moduleExport of collectExports(program)) {
@@ -169,6 +174,7 @@ class HandlerFinder {
     private readonly scopes: Scopes,
     private readonly imports: ImportResolver,
     settings: LambdaHygieneSettings | undefined,
+    private readonly importsLambdaTypes: boolean,
   ) {
     this.handlerNames = new Set(settings?.handlerNames ?? DEFAULT_HANDLER_NAMES);
     this.wrappers = new Set([...DEFAULT_WRAPPERS, ...(settings?.wrappers ?? [])]);
@@ -176,7 +182,10 @@ class HandlerFinder {
 
   handlerFunctions(moduleExport: ModuleExport): FoundFunction[] {
     const named = this.handlerNames.has(moduleExport.name);
-    const typed = this.isLambdaType(moduleExport.typeAnnotation) || this.hasLambdaTypedBinding(moduleExport.value);
+    if (!named && !this.importsLambdaTypes) return [];
+    const typed =
+      this.importsLambdaTypes &&
+      (this.isLambdaType(moduleExport.typeAnnotation) || this.hasLambdaTypedBinding(moduleExport.value));
     if (!named && !typed && !this.mayBeTypedFunction(moduleExport.value)) return [];
     const found = this.functionsOf(moduleExport.value, moduleExport.how, 0);
     if (named || typed) return found.map((f) => (typed && !named && f.how === 'export' ? { ...f, how: 'typed' } : f));

@@ -6,5 +6,5 @@ export { formatReason, formatVia } from './format.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';
-export { applyEdits, planHoist } from './plan/index.js';
+export { applyEdits, isTypeScriptFile, normaliseEdits, planHoist } from './plan/index.js';
 export type { HoistPlan, HoistedSite, LeaveReason, LeftSite, PlanOptions, TextEdit } from './plan/index.js';

@@ -8,16 +8,21 @@ import type { TSESTree } from '@typescript-eslint/types';
  * (the codemod).
  */
 export class Scopes {
-  readonly manager: ScopeManager;
+  private scopeManager: ScopeManager | undefined;
 
-  constructor(program: TSESTree.Program, manager: ScopeManager | undefined) {
-    this.manager =
-      manager ??
-      analyze(program, {
-        sourceType: program.sourceType,
-        // JSX pragmas and lib types do not matter for value lookups.
-        lib: ['esnext'],
-      });
+  constructor(
+    private readonly program: TSESTree.Program,
+    manager: ScopeManager | undefined,
+    private readonly sourceType: 'module' | 'script' = program.sourceType,
+  ) {
+    this.scopeManager = manager;
+  }
+
+  /** Computed on first use: most modules are not Lambda code and never need it. */
+  get manager(): ScopeManager {
+    // JSX pragmas and lib types do not matter for value lookups.
+    this.scopeManager ??= analyze(this.program, { sourceType: this.sourceType, lib: ['esnext'] });
+    return this.scopeManager;
   }
 
   /** The innermost scope that contains `node`. */
@@ -47,8 +52,13 @@ export class Scopes {
   }
 }
 
-/** Is the variable declared in the module's top-level scope (or the global scope of a script)? */
+/** Is this the module's top-level scope: an ES module's, a script's global one, or CommonJS's wrapper? */
+export function isTopLevelScope(scope: Scope): boolean {
+  // ESLint analyses CommonJS with `globalReturn`: the top level is a function scope around the Program.
+  return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === 'Program');
+}
+
+/** Is the variable declared in the module's top-level scope? */
 export function isModuleLevel(variable: Variable): boolean {
-  const type = variable.scope.type;
-  return type === 'module' || type === 'global';
+  return isTopLevelScope(variable.scope);
 }

@@ -11,6 +11,7 @@ export default createRule<[PerInvocationOptions], MessageIds>({
     docs: {
       description: 'Disallow creating SDK and API clients (AWS SDK, Powertools, Stripe, OpenAI, ...) on every Lambda invocation',
     },
+    hasSuggestions: true,
     messages,
     schema: perInvocationSchema,
   },

@@ -11,6 +11,7 @@ export default createRule<[PerInvocationOptions], MessageIds>({
     docs: {
       description: 'Disallow creating database pools and connections (pg, mysql2, MongoDB, Redis, Prisma, ...) on every Lambda invocation',
     },
+    hasSuggestions: true,
     messages,
     schema: perInvocationSchema,
   },

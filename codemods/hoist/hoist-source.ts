@@ -1,8 +1,7 @@
-import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { analyzeModule, applyEdits, formatVia, planHoist, Scopes } from '../../core/index.js';
-import type { LambdaHygieneSettings, LeaveReason } from '../../core/index.js';
+import { analyzeModule, applyEdits, formatVia, isTypeScriptFile, planHoist, Scopes } from '../../core/index.js';
+import type { LambdaHygieneSettings, LeaveReason, UserResource } from '../../core/index.js';
 
 /** What the codemod did to one file, as the CLI's summary and `--json` report show it. */
 export interface FileResult {
@@ -16,9 +15,8 @@ export interface FileResult {
 
 export interface HoistSourceOptions {
   settings?: LambdaHygieneSettings;
+  additionalResources?: UserResource[];
 }
-
-const TYPESCRIPT = /\.[cm]?tsx?$/;
 
 /** Parses as the rules do (typescript-estree), so that the plan's ranges are the rules' ranges. */
 export function parseModule(text: string, file: string): TSESTree.Program {
@@ -55,12 +53,17 @@ export function hoistSource(text: string, file: string, options: HoistSourceOpti
     result.message = `cannot parse: ${describeParseError(error)}`;
     return { output: text, result };
   }
-  const scopeManager = analyze(program, { sourceType: sourceTypeOf(program, file), lib: ['esnext'] });
-  const analysis = analyzeModule(program, { scopeManager, settings: options.settings });
+  // One scope analysis, made only if the module has a handler, shared by the analysis and the plan.
+  const scopes = new Scopes(program, undefined, sourceTypeOf(program, file));
+  const analysis = analyzeModule(program, {
+    scopes,
+    settings: options.settings,
+    additionalResources: options.additionalResources,
+  });
   if (analysis.sites.length === 0) return { output: text, result };
 
-  const plan = planHoist(program, text, analysis, new Scopes(program, scopeManager), {
-    typescript: TYPESCRIPT.test(file),
+  const plan = planHoist(program, text, analysis, scopes, {
+    typescript: isTypeScriptFile(file),
   });
   const position = (node: TSESTree.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
   result.hoisted = plan.hoisted.map(({ site, getter }) => ({

@@ -19,9 +19,19 @@ export function getterName(name: string): string {
   return `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
-/** A name free of `taken`, suffixed `2`, `3`, ... when needed. */
+// Reserved words (strict mode and TypeScript's contextual ones that cannot name a `let`) are never free.
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
+    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
+    'while with yield let static implements interface package private protected public await arguments eval ' +
+    'undefined NaN Infinity'
+  ).split(' '),
+);
+
+/** A name free of `taken` (and not a reserved word), suffixed `2`, `3`, ... when needed. */
 export function freeName(base: string, isTaken: (name: string) => boolean): string {
-  if (!isTaken(base)) return base;
+  if (!isTaken(base) && !RESERVED.has(base)) return base;
   for (let suffix = 2; ; suffix++) {
     if (!isTaken(`${base}${suffix}`)) return `${base}${suffix}`;
   }

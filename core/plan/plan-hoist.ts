@@ -4,7 +4,7 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, describe, isFunction, unwrap, walk } from '../ast.js';
 import { isRead } from '../dependence.js';
 import type { Scopes } from '../scope.js';
-import { isModuleLevel } from '../scope.js';
+import { isModuleLevel, isTopLevelScope } from '../scope.js';
 import { formatReason } from '../format.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
 import { camelCase, freeName, getterName } from './names.js';
@@ -51,6 +51,11 @@ export interface HoistPlan {
 export interface PlanOptions {
   /** Write TypeScript annotations (`.ts`, `.tsx`, `.mts`, `.cts`). */
   typescript: boolean;
+  /**
+   * Plan this site alone, as an editor's quick fix does: the other sites stay as they are, so that
+   * fixes applied one at a time (each on the file the previous one left) end where the codemod does.
+   */
+  only?: PerInvocationSite;
 }
 
 interface Singleton {
@@ -114,7 +119,7 @@ class Planner {
     this.style = textStyle(text);
     // Names the module already uses at its top level, or reads as globals, are taken.
     const global = scopes.manager.globalScope!;
-    for (const scope of [global, ...global.childScopes.filter((child) => child.type === 'module')]) {
+    for (const scope of [global, ...global.childScopes.filter(isTopLevelScope)]) {
       for (const name of scope.set.keys()) this.taken.add(name);
       for (const reference of scope.through) this.taken.add(reference.identifier.name);
     }
@@ -123,6 +128,7 @@ class Planner {
   plan(sites: readonly PerInvocationSite[]): HoistPlan {
     const planned: SitePlan[] = [];
     for (const site of sites) {
+      if (this.options.only && site !== this.options.only) continue;
       const sitePlan = this.planSite(site, sites);
       if ('reason' in sitePlan) this.left.push(sitePlan);
       else planned.push(sitePlan);
@@ -251,6 +257,12 @@ class Planner {
     const node = site.node;
     walk(node, (child) => {
       if (problem) return false;
+      // A resource created inside this one's arguments is a site of its own: its getter builds it.
+      const nested = child !== node ? all.indexOf(all.find((other) => other.node === child)!) : -1;
+      if (nested >= 0) {
+        replacements.push({ start: child.range[0], end: child.range[1], text: `${CHAIN_PLACEHOLDER}${nested}` });
+        return false;
+      }
       if (child.type === AST_NODE_TYPES.ThisExpression) {
         problem = { reason: 'local-input', detail: '`this` is read in its arguments' };
         return false;
@@ -265,7 +277,7 @@ class Planner {
         return false;
       }
       const chained = all.find((other) => other !== site && (other.node === init || unwrapAwait(init) === other.node));
-      const value = chained ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}` : this.inlineText(init);
+      const value = chained ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}` : this.inlineText(init, child);
       if (value === undefined) {
         problem = { reason: 'local-input', detail: `\`${child.name}\` is computed in the handler` };
         return false;
@@ -289,7 +301,7 @@ class Planner {
   }
 
   /** A local's initialiser, when it reads only module-level values: `process.env.REGION`. */
-  private inlineText(init: Node): string | undefined {
+  private inlineText(init: Node, usage: Node): string | undefined {
     let movable = true;
     walk(init, (child) => {
       if (!movable) return false;
@@ -302,7 +314,7 @@ class Planner {
     });
     if (!movable || isFunction(init)) return undefined;
     const source = this.text.slice(init.range[0], init.range[1]);
-    return isPrimary(init) ? source : `(${source})`;
+    return isSimple(init) || acceptsAnyExpression(usage) ? source : `(${source})`;
   }
 
   /** The TypeScript type of the singleton. */
@@ -358,7 +370,7 @@ class Planner {
     const singletonOf = new Map<SitePlan, Singleton>();
     const edits: TextEdit[] = [];
     const hoisted: HoistedSite[] = [];
-    for (const sitePlan of planned) {
+    for (const sitePlan of this.inDependencyOrder(planned)) {
       const creation = this.resolveChains(sitePlan.creation, planned, singletonOf);
       const key = singletonKey(sitePlan.form, creation);
       let singleton = singletons.get(key) ?? this.existing.find((existing) => existing.key === key);
@@ -394,6 +406,22 @@ class Planner {
     const declarations = [...singletons.values()].flatMap((singleton) => singleton.declaration ?? []);
     if (declarations.length > 0) edits.push(this.declarationInsertion(declarations));
     return { edits: dedupe(edits), hoisted, left: this.left };
+  }
+
+  /** Source order, except that a site comes after the sites its creation builds on. */
+  private inDependencyOrder(planned: readonly SitePlan[]): SitePlan[] {
+    const ordered: SitePlan[] = [];
+    const visit = (sitePlan: SitePlan) => {
+      if (ordered.includes(sitePlan)) return;
+      for (const placeholder of sitePlan.creation.match(new RegExp(`${CHAIN_PLACEHOLDER}\\d+`, 'g')) ?? []) {
+        const site = this.sitesByIndex[Number(placeholder.slice(CHAIN_PLACEHOLDER.length))];
+        const dependency = planned.find((other) => other.site === site);
+        if (dependency && dependency !== sitePlan) visit(dependency);
+      }
+      ordered.push(sitePlan);
+    };
+    planned.forEach(visit);
+    return ordered;
   }
 
   private resolveChains(creation: string, planned: readonly SitePlan[], singletonOf: Map<SitePlan, Singleton>): string {
@@ -540,18 +568,38 @@ function isNameChain(node: Node): boolean {
   return bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && isNameChain(bare.object);
 }
 
-function isPrimary(node: Node): boolean {
-  return [
-    AST_NODE_TYPES.Identifier,
-    AST_NODE_TYPES.MemberExpression,
-    AST_NODE_TYPES.CallExpression,
-    AST_NODE_TYPES.Literal,
-    AST_NODE_TYPES.TemplateLiteral,
-    AST_NODE_TYPES.ObjectExpression,
-    AST_NODE_TYPES.ArrayExpression,
-    AST_NODE_TYPES.NewExpression,
-    AST_NODE_TYPES.TSNonNullExpression,
-  ].includes(node.type as AST_NODE_TYPES);
+/** Needs no parentheses wherever an identifier stood: `process.env.REGION`, `'eu-west-1'`. */
+function isSimple(node: Node): boolean {
+  const bare = node.type === AST_NODE_TYPES.TSNonNullExpression ? node.expression : node;
+  switch (bare.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return isSimple(bare.object);
+    default:
+      return false;
+  }
+}
+
+/** Is the identifier in a slot that takes any expression: an argument, a property value, an element? */
+function acceptsAnyExpression(usage: Node): boolean {
+  const parent = usage.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.arguments.includes(usage as TSESTree.CallExpressionArgument);
+    case AST_NODE_TYPES.Property:
+      return parent.value === usage;
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.SpreadElement:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function isImportStatement(statement: Node): boolean {

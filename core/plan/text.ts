@@ -68,13 +68,9 @@ export function statementRemoval(text: string, node: TSESTree.Node): TextEdit {
  * edits inside it along); insertions at one position keep their order.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const kept = withoutContained(edits);
-  const ordered = kept
-    .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
   let output = '';
   let position = 0;
-  for (const { edit } of ordered) {
+  for (const edit of normaliseEdits(edits)) {
     if (edit.start < position) throw new Error(`overlapping edits at ${edit.start}`);
     output += text.slice(position, edit.start) + edit.text;
     position = edit.end;
@@ -82,7 +78,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return output + text.slice(position);
 }
 
-export function withoutContained(edits: readonly TextEdit[]): TextEdit[] {
+/**
+ * The edits as they are applied: those inside a larger edit dropped, the rest in text order (insertions
+ * at one position keep theirs). ESLint's fixer and the codemod both take this list.
+ */
+export function normaliseEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return withoutContained(edits)
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
+    .map(({ edit }) => edit);
+}
+
+function withoutContained(edits: readonly TextEdit[]): TextEdit[] {
   return edits.filter(
     (edit, index) =>
       !edits.some(

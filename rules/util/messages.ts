@@ -6,6 +6,7 @@ export const messages = {
     '`{{resource}}` is created for every record on every invocation of `{{handler}}`{{via}}. Create it once per execution environment, in a lazily initialised module-scope singleton.',
   requestDependent:
     '`{{resource}}` is created on every invocation of `{{handler}}`{{via}} from request data ({{reason}}). Do not hoist it as is: a resource built from one request must not serve the next. Cache it in a module-scope Map keyed by the stable part of its configuration, or keep it per request.',
+  hoist: 'Create `{{resource}}` once per execution environment, in a lazily initialised module-scope singleton',
 } as const;
 
 export type MessageIds = keyof typeof messages;

@@ -1,7 +1,6 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeModule } from '../../core/index.js';
-import type { PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
-import { formatReason, formatVia } from '../../core/index.js';
+import { analyzeModule, formatReason, formatVia, isTypeScriptFile, normaliseEdits, planHoist, Scopes } from '../../core/index.js';
+import type { ModuleAnalysis, PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
 import type { MessageIds } from './messages.js';
 
 type JSONSchema4 = JSONSchema.JSONSchema4;
@@ -50,17 +49,41 @@ export function reportPerInvocationSites(
 ): TSESLint.RuleListener {
   return {
     Program(program: TSESTree.Program) {
+      const scopeManager = context.sourceCode.scopeManager ?? undefined;
       const analysis = analyzeModule(program, {
-        scopeManager: context.sourceCode.scopeManager ?? undefined,
+        scopeManager,
         settings: context.settings['lambda-hygiene'] as never,
         additionalResources: options.additionalResources,
         defaultKind: kind,
       });
       for (const site of analysis.sites) {
-        if (site.entry.kind === kind) context.report(describe(site));
+        if (site.entry.kind !== kind) continue;
+        const fix = hoistFix(context, program, analysis, site);
+        context.report({ ...describe(site), ...(fix ? { suggest: [{ messageId: 'hoist', data: { resource: site.resource }, fix }] } : {}) });
       }
     },
   };
+}
+
+/**
+ * The quick fix for one site: exactly the codemod's edits for it, planned as if it were the only site
+ * to move. No autofix: moving code changes when it runs, so `--fix` must not do it silently.
+ */
+function hoistFix(
+  context: Readonly<TSESLint.RuleContext<MessageIds, [PerInvocationOptions]>>,
+  program: TSESTree.Program,
+  analysis: ModuleAnalysis,
+  site: PerInvocationSite,
+): TSESLint.ReportFixFunction | undefined {
+  if (site.requestDependence) return undefined;
+  const scopes = new Scopes(program, context.sourceCode.scopeManager ?? undefined);
+  const plan = planHoist(program, context.sourceCode.text, analysis, scopes, {
+    typescript: isTypeScriptFile(context.filename),
+    only: site,
+  });
+  if (plan.hoisted.length === 0) return undefined;
+  const edits = normaliseEdits(plan.edits);
+  return (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text));
 }
 
 function describe(site: PerInvocationSite) {
