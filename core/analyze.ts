@@ -56,7 +56,7 @@ function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOption
 
   const index = indexModule(program);
   const catalogue = catalogueWith(options.additionalResources, options.defaultKind ?? 'client');
-  const creations = findCreationSites(index.calls, imports, catalogue);
+  const creations = findCreationSites(program, index, imports, catalogue);
   if (creations.length === 0) return { handlers, sites: [] };
 
   const reached = reachFromHandlers(handlers, index, scopes);

@@ -86,11 +86,24 @@ export const CATALOGUE: readonly ResourceEntry[] = [...clients, ...pools].map((e
 }));
 
 /** The catalogue with a user's entries added (from the rules' `additionalResources` option). */
+const extendedCatalogues = new Map<string, readonly ResourceEntry[]>();
+
 export function catalogueWith(
   additions: readonly UserResource[] | undefined,
   defaultKind: ResourceKind,
 ): readonly ResourceEntry[] {
   if (!additions?.length) return CATALOGUE;
+  // The same options give the same catalogue object, so that its compiled patterns are reused per file.
+  const key = JSON.stringify([additions, defaultKind]);
+  let extended = extendedCatalogues.get(key);
+  if (!extended) {
+    extended = extend(additions, defaultKind);
+    extendedCatalogues.set(key, extended);
+  }
+  return extended;
+}
+
+function extend(additions: readonly UserResource[], defaultKind: ResourceKind): readonly ResourceEntry[] {
   return [
     ...CATALOGUE,
     ...additions.map((add) => ({
@@ -103,26 +116,61 @@ export function catalogueWith(
   ];
 }
 
-const patternCache = new Map<string, RegExp>();
+/** An entry with its patterns compiled. */
+interface CompiledEntry {
+  entry: ResourceEntry;
+  module: RegExp;
+  export: RegExp;
+  except: RegExp[];
+}
+
+/** A catalogue indexed by module: exact module names in a map, the few patterns (`@aws-sdk/client-*`) apart. */
+interface CompiledCatalogue {
+  byModule: Map<string, CompiledEntry[]>;
+  patterns: CompiledEntry[];
+}
+
+const compiledCatalogues = new WeakMap<readonly ResourceEntry[], CompiledCatalogue>();
 
 /** `*` matches any run of characters; with `segment`, a run without dots. */
 function globToRegExp(glob: string, segment: boolean): RegExp {
-  const key = `${segment ? 's' : 'm'}:${glob}`;
-  let re = patternCache.get(key);
-  if (!re) {
-    const body = glob
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join(segment ? '[^.]*' : '.*');
-    re = new RegExp(`^${body}$`);
-    patternCache.set(key, re);
-  }
-  return re;
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join(segment ? '[^.]*' : '.*');
+  return new RegExp(`^${body}$`);
 }
 
-/** Does this module specifier name a module that holds resources? Used to skip modules early. */
+function compile(catalogue: readonly ResourceEntry[]): CompiledCatalogue {
+  let compiled = compiledCatalogues.get(catalogue);
+  if (!compiled) {
+    compiled = { byModule: new Map(), patterns: [] };
+    for (const entry of catalogue) {
+      const item = {
+        entry,
+        module: globToRegExp(entry.module, false),
+        export: globToRegExp(entry.export, true),
+        except: (entry.except ?? []).map((except) => globToRegExp(except, true)),
+      };
+      if (entry.module.includes('*')) compiled.patterns.push(item);
+      else compiled.byModule.set(entry.module, [...(compiled.byModule.get(entry.module) ?? []), item]);
+    }
+    compiledCatalogues.set(catalogue, compiled);
+  }
+  return compiled;
+}
+
+/** The entries whose module pattern matches, in catalogue order within each group. */
+function entriesFor(catalogue: readonly ResourceEntry[], module: string): CompiledEntry[] {
+  const { byModule, patterns } = compile(catalogue);
+  const exact = byModule.get(module) ?? [];
+  const matching = patterns.filter((compiled) => compiled.module.test(module));
+  return matching.length === 0 ? exact : [...exact, ...matching];
+}
+
+/** Does this module specifier name a module that holds resources? */
 export function isCatalogueModule(catalogue: readonly ResourceEntry[], module: string): boolean {
-  return catalogue.some((entry) => globToRegExp(entry.module, false).test(module));
+  return entriesFor(catalogue, module).length > 0;
 }
 
 /**
@@ -136,11 +184,10 @@ export function matchResource(
   form: 'new' | 'call',
 ): ResourceEntry | undefined {
   const exportPath = path.length === 0 ? 'default' : path.join('.');
-  return catalogue.find(
-    (entry) =>
-      (entry.form === 'any' || entry.form === form) &&
-      globToRegExp(entry.module, false).test(module) &&
-      globToRegExp(entry.export, true).test(exportPath) &&
-      !entry.except?.some((except) => globToRegExp(except, true).test(exportPath)),
-  );
+  return entriesFor(catalogue, module).find(
+    (compiled) =>
+      (compiled.entry.form === 'any' || compiled.entry.form === form) &&
+      compiled.export.test(exportPath) &&
+      !compiled.except.some((except) => except.test(exportPath)),
+  )?.entry;
 }

@@ -19,6 +19,8 @@ export interface ModuleIndex {
   methodsByName: Map<string, FunctionNode[]>;
   /** Names of getters declared in the module; reads of other names need no resolution. */
   getterNames: Set<string>;
+  /** Every variable declarator, to find which local names can hold a resource's module. */
+  declarators: TSESTree.VariableDeclarator[];
 }
 
 export function indexModule(program: TSESTree.Program): ModuleIndex {
@@ -29,6 +31,7 @@ export function indexModule(program: TSESTree.Program): ModuleIndex {
     nestedByUnit: new Map(),
     methodsByName: new Map(),
     getterNames: new Set(),
+    declarators: [],
   };
   walk(program, (node) => {
     switch (node.type) {
@@ -39,6 +42,9 @@ export function indexModule(program: TSESTree.Program): ModuleIndex {
         break;
       case AST_NODE_TYPES.MemberExpression:
         if (!isCallee(node)) append(index.readsByUnit, enclosingUnit(node), node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.init) index.declarators.push(node);
         break;
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionDeclaration:

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import { describe, unwrap } from './ast.js';
-import { matchResource } from './catalog.js';
+import { isCatalogueModule, matchResource } from './catalog.js';
 import type { ImportResolver } from './imports.js';
-import type { CallLike } from './module-index.js';
+import type { ModuleIndex } from './module-index.js';
 import type { CreationSite, ResourceEntry } from './types.js';
 
 /**
@@ -10,13 +11,18 @@ import type { CreationSite, ResourceEntry } from './types.js';
  * resolves, through the module's imports, to a catalogue entry.
  */
 export function findCreationSites(
-  calls: readonly CallLike[],
+  program: TSESTree.Program,
+  index: ModuleIndex,
   imports: ImportResolver,
   catalogue: readonly ResourceEntry[],
 ): CreationSite[] {
   const sites: CreationSite[] = [];
-  for (const node of calls) {
+  const candidates = namesThatMayHoldResources(program, index, catalogue);
+  for (const node of index.calls) {
     const callee = unwrap(node.callee);
+    // Resolving is the costly part: only callees rooted in a name that may come from a catalogue module.
+    const root = rootName(callee);
+    if (root === undefined || !candidates.has(root)) continue;
     // Names, member chains and `require('knex')(config)` can be resolved; `super()` and the like cannot.
     const isRequireCall = callee.type === AST_NODE_TYPES.CallExpression;
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && !isRequireCall) {
@@ -30,4 +36,71 @@ export function findCreationSites(
     if (entry) sites.push({ node, entry, resource, module: ref.module });
   }
   return sites;
+}
+
+/** The identifier a callee chain starts from: `AWS` in `AWS.DynamoDB.DocumentClient`, `require` in `require('x')()`. */
+function rootName(node: TSESTree.Node): string | undefined {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
+    else if (current.type === AST_NODE_TYPES.ImportExpression) return 'import';
+    else return undefined;
+  }
+}
+
+/**
+ * Local names that may hold a catalogue module or something from it, by name only (the resolver
+ * decides for real): import bindings of catalogue modules, `require`/`import()` results, and names
+ * declared from those (`const { DynamoDB } = AWS`), to a fixpoint.
+ */
+function namesThatMayHoldResources(
+  program: TSESTree.Program,
+  index: ModuleIndex,
+  catalogue: readonly ResourceEntry[],
+): Set<string> {
+  const names = new Set<string>(['require', 'import']);
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isCatalogueModule(catalogue, statement.source.value)) {
+      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+    }
+    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) names.add(statement.id.name);
+  }
+  let pending = index.declarators;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const rest: TSESTree.VariableDeclarator[] = [];
+    for (const declarator of pending) {
+      const root = rootName(declarator.init!);
+      if (root === 'require' || root === 'import' || (root !== undefined && names.has(root))) {
+        for (const name of patternNames(declarator.id)) names.add(name);
+        changed = true;
+      } else {
+        rest.push(declarator);
+      }
+    }
+    pending = rest;
+  }
+  return names;
+}
+
+function patternNames(pattern: TSESTree.Node): string[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern.name];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) =>
+        patternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument),
+      );
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternNames(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternNames(pattern.argument);
+    default:
+      return [];
+  }
 }

@@ -13,7 +13,8 @@ import { indentAt, lineEnd, lineStart, reindent, statementRemoval, textStyle } f
 import type { TextEdit } from './text.js';
 import { findExistingSingletons, singletonKey } from './singletons.js';
 import type { ExistingSingleton, Form } from './singletons.js';
-import { resourceUses } from './resource-uses.js';
+import { ImportResolver } from '../imports.js';
+import { removableStatement, resourceUses } from './resource-uses.js';
 import type { ResourceUses } from './resource-uses.js';
 import { teardownEdits } from './teardown.js';
 
@@ -103,11 +104,12 @@ export function planHoist(
 
 class Planner {
   private readonly left: LeftSite[] = [];
-  private readonly taken = new Set<string>();
+  private readonly taken: Set<string>;
+  private readonly imports: ImportResolver;
   /** Singletons an earlier run or quick fix wrote: reused, and new ones go after them. */
   private readonly existing: ExistingSingleton[];
   /** The file's line ending and indentation unit, which inserted code follows. */
-  private readonly style: { eol: string; unit: string };
+  private readonly style: { eol: string; unit: string; margin: string };
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -115,14 +117,11 @@ class Planner {
     private readonly scopes: Scopes,
     private readonly options: PlanOptions,
   ) {
-    this.existing = findExistingSingletons(program, text);
-    this.style = textStyle(text);
-    // Names the module already uses at its top level, or reads as globals, are taken.
-    const global = scopes.manager.globalScope!;
-    for (const scope of [global, ...global.childScopes.filter(isTopLevelScope)]) {
-      for (const name of scope.set.keys()) this.taken.add(name);
-      for (const reference of scope.through) this.taken.add(reference.identifier.name);
-    }
+    this.imports = new ImportResolver(scopes);
+    const module = moduleFacts(program, text, scopes);
+    this.existing = module.existing;
+    this.style = module.style;
+    this.taken = new Set(module.taken);
   }
 
   plan(sites: readonly PerInvocationSite[]): HoistPlan {
@@ -169,9 +168,10 @@ class Planner {
 
     // What the invocation does with the resource decides the form, and whether it may be shared.
     const derived = this.derivedBinding(holder);
-    const uses = binding
-      ? resourceUses(binding, site.entry, this.scopes, holder, derived)
-      : this.moduleObjectUses(site, holder, fn);
+    const uses = mergeUses(
+      binding && resourceUses(binding, site.entry, this.scopes, holder, derived),
+      this.moduleObjectUses(site, holder, fn),
+    );
     if (uses?.problem) return leave(uses.problem.kind, uses.problem.detail);
     if (!binding && derived) {
       // Only a derived value is kept (`createPool(...).promise()`): its teardown would close the singleton.
@@ -233,14 +233,24 @@ class Planner {
     return current === holder ? undefined : this.bindingOf(current);
   }
 
-  /** `await mongoose.connect(uri)` with no binding: the module object (`mongoose.disconnect()`) closes it. */
+  /**
+   * `await mongoose.connect(uri)`: the module closes it, through its object
+   * (`mongoose.disconnect()`) or a function imported from it (`disconnect()`), in the same function.
+   */
   private moduleObjectUses(site: PerInvocationSite, holder: Node, fn: Node | undefined): ResourceUses | undefined {
-    if (!site.entry.teardown?.length || !fn) return undefined;
-    const callee = unwrap(site.node.callee);
-    const owner = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
-    const variable = owner?.type === AST_NODE_TYPES.Identifier ? this.scopes.resolve(owner) : undefined;
-    if (!variable) return undefined;
-    return resourceUses(variable, { ...site.entry, connect: undefined }, this.scopes, holder, undefined, fn);
+    const teardown = new Set(site.entry.teardown ?? []);
+    if (teardown.size === 0 || !fn) return undefined;
+    const uses: ResourceUses = { teardown: [], connect: undefined, problem: undefined };
+    walk(fn, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || contains(holder, node)) return true;
+      const ref = this.imports.resolve(node.callee);
+      if (ref?.module !== site.module || ref.path.length !== 1 || !teardown.has(ref.path[0]!)) return true;
+      const statement = removableStatement(node);
+      if (statement) uses.teardown.push(statement);
+      else uses.problem ??= { kind: 'teardown', detail: `\`${describe(node.callee)}()\` is used as a value` };
+      return true;
+    });
+    return uses;
   }
 
   /**
@@ -321,24 +331,26 @@ class Planner {
   private typeOf(site: PerInvocationSite, form: Form): string | undefined {
     const node = site.node;
     const callee = unwrap(node.callee);
-    const calleeText = this.text.slice(callee.range[0], callee.range[1]);
+    if (!isNameChain(callee)) return undefined;
+    // Written as a plain name chain: `new (AWS?.S3)()` is of type `AWS.S3`.
+    const calleeName = describe(callee);
     const typeArguments = node.typeArguments ? this.text.slice(node.typeArguments.range[0], node.typeArguments.range[1]) : '';
-    let type: string | undefined;
-    if (node.type === AST_NODE_TYPES.NewExpression) {
-      if (!isNameChain(callee)) return undefined;
-      type = this.isTypeImport(callee) ? `${calleeText}${typeArguments}` : `InstanceType<typeof ${calleeText}>`;
+    const isClassName = (name: string) => /^[A-Z]/.test(name.split('.').pop() ?? '');
+    let type: string;
+    if (node.type === AST_NODE_TYPES.NewExpression || (isClassName(calleeName) && this.isTypeImport(callee))) {
+      // `new Pool()`, and a class called without `new` (`Stripe(key)`): an instance of the class.
+      type = this.isTypeImport(callee) ? `${calleeName}${typeArguments}` : `InstanceType<typeof ${calleeName}>`;
     } else if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
-      isNameChain(callee.object) &&
-      /^[A-Z]/.test(describe(callee.object).split('.').pop() ?? '') &&
+      isClassName(describe(callee.object)) &&
       this.isTypeImport(callee.object)
     ) {
       // `DynamoDBDocumentClient.from(...)`, `MongoClient.connect(...)`: an instance of the class.
-      type = this.text.slice(callee.object.range[0], callee.object.range[1]);
+      type = describe(callee.object);
       if (site.entry.async) type = `Promise<${type}>`;
-    } else if (isNameChain(callee)) {
+    } else {
       // `knex<Order>(...)`: an instantiation expression keeps the type arguments.
-      type = `ReturnType<typeof ${calleeText}${typeArguments}>`;
+      type = `ReturnType<typeof ${calleeName}${typeArguments}>`;
     }
     if (type === undefined) return undefined;
     return form === 'connect' ? `Promise<${type}>` : type;
@@ -478,6 +490,7 @@ class Planner {
   private declaration(sitePlan: SitePlan, name: string, getter: string, creation: string): string {
     const ts = this.options.typescript;
     const { eol, unit } = this.style;
+    // Continuation lines move from the site's indentation to the getter's (the margin is added last).
     const from = indentAt(this.text, sitePlan.site.node.range[0]);
     const annotation = ts ? `: ${sitePlan.type}` : '';
     const lines = [`let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
@@ -506,7 +519,10 @@ class Planner {
         break;
       }
     }
-    return lines.join(eol) + eol;
+    // Code embedded at some depth (a test's template literal) keeps its margin on every line.
+    const { margin } = this.style;
+    const declaration = lines.join(eol) + eol;
+    return margin ? declaration.replace(/^(?=.)/gm, margin) : declaration;
   }
 
   /**
@@ -545,6 +561,43 @@ class Planner {
 }
 
 const CHAIN_PLACEHOLDER = '\u0000chain';
+
+function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | undefined {
+  const present = all.filter((uses): uses is ResourceUses => uses !== undefined);
+  if (present.length === 0) return undefined;
+  return {
+    teardown: present.flatMap((uses) => uses.teardown),
+    connect: present.find((uses) => uses.connect)?.connect,
+    problem: present.find((uses) => uses.problem)?.problem,
+  };
+}
+
+interface ModuleFacts {
+  existing: ExistingSingleton[];
+  style: { eol: string; unit: string; margin: string };
+  /** Names the module already uses at its top level, or reads as globals. */
+  taken: ReadonlySet<string>;
+}
+
+// A quick fix plans each site on its own: what the module is does not change between its sites.
+const moduleFactsCache = new WeakMap<TSESTree.Program, ModuleFacts>();
+
+function moduleFacts(program: TSESTree.Program, text: string, scopes: Scopes): ModuleFacts {
+  let facts = moduleFactsCache.get(program);
+  if (!facts) {
+    const taken = new Set<string>();
+    const global = scopes.manager.globalScope!;
+    for (const scope of [global, ...global.childScopes.filter(isTopLevelScope)]) {
+      for (const name of scope.set.keys()) taken.add(name);
+      for (const reference of scope.through) taken.add(reference.identifier.name);
+    }
+    const first = program.body[0];
+    const margin = first ? indentAt(text, first.range[0]) : '';
+    facts = { existing: findExistingSingletons(program, text), style: { ...textStyle(text), margin }, taken };
+    moduleFactsCache.set(program, facts);
+  }
+  return facts;
+}
 
 function unwrapAwait(node: Node): Node {
   const bare = unwrap(node);

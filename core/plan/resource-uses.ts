@@ -116,7 +116,7 @@ export function expressionStatementOf(call: Node): TSESTree.ExpressionStatement 
  * The statement to remove for a teardown call: the call's statement in a block, or a braceless
  * `if (cond) pool.end();` whose test has no side effects.
  */
-function removableStatement(call: Node): RemovableStatement | undefined {
+export function removableStatement(call: Node): RemovableStatement | undefined {
   const statement = expressionStatementOf(call);
   const parent = statement?.parent;
   if (!statement || !parent) return undefined;

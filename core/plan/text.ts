@@ -23,13 +23,22 @@ export function indentAt(text: string, position: number): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
-/** The file's line ending and indentation unit: a tab, or its smallest run of leading spaces. */
+/**
+ * The file's line ending and indentation unit: a tab, or the step by which its lines most often indent
+ * deeper than the line before (so that code embedded at some depth, as in a test's template literal,
+ * does not count its own margin as a step).
+ */
 export function textStyle(text: string): { eol: string; unit: string } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indents = text.match(/^[ \t]+(?=\S)/gm) ?? [];
+  const indents = (text.match(/^[ \t]*(?=\S)/gm) ?? []) as string[];
   if (indents.some((indent) => indent.startsWith('\t'))) return { eol, unit: '\t' };
-  const smallest = Math.min(...indents.map((indent) => indent.length).filter((length) => length >= 2), Infinity);
-  return { eol, unit: Number.isFinite(smallest) && smallest <= 8 ? ' '.repeat(smallest) : '  ' };
+  const steps = new Map<number, number>();
+  for (let index = 1; index < indents.length; index++) {
+    const step = indents[index]!.length - indents[index - 1]!.length;
+    if (step >= 2 && step <= 8) steps.set(step, (steps.get(step) ?? 0) + 1);
+  }
+  const [step] = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [2];
+  return { eol, unit: ' '.repeat(step) };
 }
 
 /**
