@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hoistSource } from '../codemods/hoist/hoist-source.js';
+import { argument, median } from './measure.js';
 import { repoRoot, sourceFiles, spread } from './source-files.js';
 
 const require = createRequire(import.meta.url);
@@ -18,11 +19,6 @@ const jscodeshift = require('jscodeshift') as {
 };
 const TARGET = 1.5;
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const maxFiles = argument('files', 2000);
 const rounds = argument('rounds', 4);
 
@@ -60,11 +56,6 @@ function round(roundNumber: number, record: boolean): void {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 console.log(`${samples.length} files (of ${candidates.length} spread over node_modules/, up to 256 KB, parsed by both), ${rounds} rounds after 1 warm-up round`);
 round(0, false);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { glob } from 'tinyglobby';
 import type { SourceType } from './lint-setup.js';
+import { argument, median } from './measure.js';
 import { repoRoot, sourceFiles, spread } from './source-files.js';
 import { OUR_PLUGINS, OUR_RULES, configFor, sourceTypesFor, virtualFilename } from './lint-setup.js';
 
@@ -19,11 +20,6 @@ import { OUR_PLUGINS, OUR_RULES, configFor, sourceTypesFor, virtualFilename } fr
 const MAX_BYTES = 256 * 1024;
 const TARGET = 25;
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const maxFiles = argument('files', 1500);
 const rounds = argument('rounds', 6);
 
@@ -88,11 +84,6 @@ function round(roundNumber: number, record: boolean): void {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * Each file's median over the rounds, summed over the files: a GC pause or a scheduler hiccup lands in
