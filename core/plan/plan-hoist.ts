@@ -2,20 +2,23 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, describe, isFunction, unwrap, walk } from '../ast.js';
-import { isRead } from '../dependence.js';
-import type { Scopes } from '../scope.js';
-import { isModuleLevel, isTopLevelScope } from '../scope.js';
 import { formatReason } from '../format.js';
-import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
-import { camelCase, freeName, getterName } from './names.js';
-import { isSuppressed } from './suppression.js';
-import { indentAt, lineEnd, lineStart, reindent, statementRemoval, textStyle } from './text.js';
-import type { TextEdit } from './text.js';
-import { findExistingSingletons, singletonKey } from './singletons.js';
-import type { ExistingSingleton, Form } from './singletons.js';
 import { ImportResolver } from '../imports.js';
+import type { Scopes } from '../scope.js';
+import { isModuleLevel } from '../scope.js';
+import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
+import { planContext } from './context.js';
+import type { PlanContext } from './context.js';
+import { CHAIN_PLACEHOLDER, chainedSites, creationText } from './creation.js';
+import { declarationInsertion, declarationText, singletonBaseName, singletonType } from './declaration.js';
+import { freeName, getterName } from './names.js';
 import { removableStatement, resourceUses } from './resource-uses.js';
 import type { ResourceUses } from './resource-uses.js';
+import { singletonKey } from './singletons.js';
+import type { Form } from './singletons.js';
+import { isSuppressed } from './suppression.js';
+import { statementRemoval } from './text.js';
+import type { TextEdit } from './text.js';
 import { teardownEdits } from './teardown.js';
 
 type Node = TSESTree.Node;
@@ -106,22 +109,12 @@ class Planner {
   private readonly left: LeftSite[] = [];
   private readonly taken: Set<string>;
   private readonly imports: ImportResolver;
-  /** Singletons an earlier run or quick fix wrote: reused, and new ones go after them. */
-  private readonly existing: ExistingSingleton[];
-  /** The file's line ending and indentation unit, which inserted code follows. */
-  private readonly style: { eol: string; unit: string; margin: string };
+  private readonly ctx: PlanContext;
 
-  constructor(
-    private readonly program: TSESTree.Program,
-    private readonly text: string,
-    private readonly scopes: Scopes,
-    private readonly options: PlanOptions,
-  ) {
+  constructor(program: TSESTree.Program, text: string, scopes: Scopes, private readonly options: PlanOptions) {
+    this.ctx = planContext(program, text, scopes, options.typescript);
     this.imports = new ImportResolver(scopes);
-    const module = moduleFacts(program, text, scopes);
-    this.existing = module.existing;
-    this.style = module.style;
-    this.taken = new Set(module.taken);
+    this.taken = new Set(this.ctx.taken);
   }
 
   plan(sites: readonly PerInvocationSite[]): HoistPlan {
@@ -153,7 +146,7 @@ class Planner {
       return leave('request-dependent', formatReason(site.requestDependence));
     }
     const ruleId = RULE_OF_KIND[site.entry.kind];
-    if (isSuppressed(this.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
+    if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
 
     const awaited = site.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? site.node.parent : undefined;
     const holder = awaited ?? site.node;
@@ -169,29 +162,29 @@ class Planner {
     // What the invocation does with the resource decides the form, and whether it may be shared.
     const derived = this.derivedBinding(holder);
     const uses = mergeUses(
-      binding && resourceUses(binding, site.entry, this.scopes, holder, derived),
+      binding && resourceUses(binding, site.entry, this.ctx.scopes, holder, derived),
       this.moduleObjectUses(site, holder, fn),
     );
     if (uses?.problem) return leave(uses.problem.kind, uses.problem.detail);
     if (!binding && derived) {
       // Only a derived value is kept (`createPool(...).promise()`): its teardown would close the singleton.
-      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.scopes, holder, undefined);
+      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.ctx.scopes, holder, undefined);
       const first = closes.teardown[0];
       if (closes.problem) return leave(closes.problem.kind, closes.problem.detail);
-      if (first) return leave('teardown', `\`${this.text.slice(first.range[0], first.range[1])}\` closes it through \`${derived.name}\``);
+      if (first) return leave('teardown', `\`${this.ctx.text.slice(first.range[0], first.range[1])}\` closes it through \`${derived.name}\``);
     }
     const edits: TextEdit[] = [];
     let form: Form = site.entry.async ? 'promise' : 'sync';
     if (uses?.connect) {
       if (!fn?.async) return leave('not-async', `\`${binding!.name}.${site.entry.connect}()\` needs an async function`);
       form = 'connect';
-      edits.push(statementRemoval(this.text, uses.connect));
+      edits.push(statementRemoval(this.ctx.text, uses.connect));
     }
-    if (uses) edits.push(...teardownEdits(this.text, uses.teardown, this.scopes));
+    if (uses) edits.push(...teardownEdits(this.ctx.text, uses.teardown, this.ctx.scopes));
 
-    const creation = this.creationText(site, all);
+    const creation = creationText(this.ctx, site, all);
     if ('reason' in creation) return leave(creation.reason, creation.detail);
-    const type = this.options.typescript ? this.typeOf(site, form) : '';
+    const type = this.options.typescript ? singletonType(this.ctx, site, form) : '';
     if (type === undefined) return leave('unsupported', 'its type cannot be named');
     return {
       site,
@@ -210,11 +203,11 @@ class Planner {
   private bindingOf(holder: Node): Variable | undefined {
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return this.scopes.resolve(parent.id);
+      return this.ctx.scopes.resolve(parent.id);
     }
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === holder && parent.operator === '=') {
       const target = unwrap(parent.left);
-      return target.type === AST_NODE_TYPES.Identifier ? this.scopes.resolve(target) : undefined;
+      return target.type === AST_NODE_TYPES.Identifier ? this.ctx.scopes.resolve(target) : undefined;
     }
     return undefined;
   }
@@ -253,122 +246,8 @@ class Planner {
     return uses;
   }
 
-  /**
-   * The creation's text as it will read at module scope: locals computed from stable values are
-   * inlined, locals bound to other hoisted sites become their getters' calls.
-   */
-  private creationText(
-    site: PerInvocationSite,
-    all: readonly PerInvocationSite[],
-  ): { text: string; inlined: Variable[] } | { reason: LeaveReason; detail: string } {
-    const replacements: TextEdit[] = [];
-    const inlined: Variable[] = [];
-    let problem: { reason: LeaveReason; detail: string } | undefined;
-    const node = site.node;
-    walk(node, (child) => {
-      if (problem) return false;
-      // A resource created inside this one's arguments is a site of its own: its getter builds it.
-      const nested = child !== node ? all.indexOf(all.find((other) => other.node === child)!) : -1;
-      if (nested >= 0) {
-        replacements.push({ start: child.range[0], end: child.range[1], text: `${CHAIN_PLACEHOLDER}${nested}` });
-        return false;
-      }
-      if (child.type === AST_NODE_TYPES.ThisExpression) {
-        problem = { reason: 'local-input', detail: '`this` is read in its arguments' };
-        return false;
-      }
-      if (child.type !== AST_NODE_TYPES.Identifier || !isRead(child)) return true;
-      const variable = this.scopes.resolve(child);
-      const def = variable?.defs[0];
-      if (!variable || !def || isModuleLevel(variable) || contains(node, def.name)) return false;
-      const init = def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
-      if (!init || variable.defs.length !== 1 || hasLaterWrites(variable)) {
-        problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
-        return false;
-      }
-      const chained = all.find((other) => other !== site && (other.node === init || unwrapAwait(init) === other.node));
-      const value = chained ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}` : this.inlineText(init, child);
-      if (value === undefined) {
-        problem = { reason: 'local-input', detail: `\`${child.name}\` is computed in the handler` };
-        return false;
-      }
-      const shorthand = child.parent?.type === AST_NODE_TYPES.Property && child.parent.shorthand;
-      replacements.push({
-        start: child.range[0],
-        end: child.range[1],
-        text: shorthand ? `${child.name}: ${value}` : value,
-      });
-      inlined.push(variable);
-      return false;
-    });
-    if (problem) return problem;
-    let text = this.text.slice(node.range[0], node.range[1]);
-    for (const replacement of replacements.sort((a, b) => b.start - a.start)) {
-      const start = replacement.start - node.range[0];
-      text = text.slice(0, start) + replacement.text + text.slice(replacement.end - node.range[0]);
-    }
-    return { text, inlined };
-  }
-
-  /** A local's initialiser, when it reads only module-level values: `process.env.REGION`. */
-  private inlineText(init: Node, usage: Node): string | undefined {
-    let movable = true;
-    walk(init, (child) => {
-      if (!movable) return false;
-      if (child.type === AST_NODE_TYPES.AwaitExpression || child.type === AST_NODE_TYPES.ThisExpression) movable = false;
-      if (child.type === AST_NODE_TYPES.Identifier && isRead(child)) {
-        const variable = this.scopes.resolve(child);
-        if (variable && variable.defs.length > 0 && !isModuleLevel(variable)) movable = false;
-      }
-      return movable;
-    });
-    if (!movable || isFunction(init)) return undefined;
-    const source = this.text.slice(init.range[0], init.range[1]);
-    return isSimple(init) || acceptsAnyExpression(usage) ? source : `(${source})`;
-  }
-
-  /** The TypeScript type of the singleton. */
-  private typeOf(site: PerInvocationSite, form: Form): string | undefined {
-    const node = site.node;
-    const callee = unwrap(node.callee);
-    if (!isNameChain(callee)) return undefined;
-    // Written as a plain name chain: `new (AWS?.S3)()` is of type `AWS.S3`.
-    const calleeName = describe(callee);
-    const typeArguments = node.typeArguments ? this.text.slice(node.typeArguments.range[0], node.typeArguments.range[1]) : '';
-    const isClassName = (name: string) => /^[A-Z]/.test(name.split('.').pop() ?? '');
-    let type: string;
-    if (node.type === AST_NODE_TYPES.NewExpression || (isClassName(calleeName) && this.isTypeImport(callee))) {
-      // `new Pool()`, and a class called without `new` (`Stripe(key)`): an instance of the class.
-      type = this.isTypeImport(callee) ? `${calleeName}${typeArguments}` : `InstanceType<typeof ${calleeName}>`;
-    } else if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      isClassName(describe(callee.object)) &&
-      this.isTypeImport(callee.object)
-    ) {
-      // `DynamoDBDocumentClient.from(...)`, `MongoClient.connect(...)`: an instance of the class.
-      type = describe(callee.object);
-      if (site.entry.async) type = `Promise<${type}>`;
-    } else {
-      // `knex<Order>(...)`: an instantiation expression keeps the type arguments.
-      type = `ReturnType<typeof ${calleeName}${typeArguments}>`;
-    }
-    if (type === undefined) return undefined;
-    return form === 'connect' ? `Promise<${type}>` : type;
-  }
-
-  /** Is the chain's root an ESM import (a class is then also a type)? */
-  private isTypeImport(node: Node): boolean {
-    let root = unwrap(node);
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-    if (root.type !== AST_NODE_TYPES.Identifier) return false;
-    const def = this.scopes.resolve(root)?.defs[0];
-    return def?.type === 'ImportBinding';
-  }
-
   private missingChainInput(sitePlan: SitePlan, planned: readonly SitePlan[]): string | undefined {
-    const placeholders = sitePlan.creation.match(new RegExp(`${CHAIN_PLACEHOLDER}\\d+`, 'g')) ?? [];
-    for (const placeholder of placeholders) {
-      const index = Number(placeholder.slice(CHAIN_PLACEHOLDER.length));
+    for (const index of chainedSites(sitePlan.creation)) {
       if (!planned.some((other) => other.site === this.sitesByIndex[index])) return this.sitesByIndex[index]?.resource;
     }
     return undefined;
@@ -385,14 +264,14 @@ class Planner {
     for (const sitePlan of this.inDependencyOrder(planned)) {
       const creation = this.resolveChains(sitePlan.creation, planned, singletonOf);
       const key = singletonKey(sitePlan.form, creation);
-      let singleton = singletons.get(key) ?? this.existing.find((existing) => existing.key === key);
+      let singleton = singletons.get(key) ?? this.ctx.existing.find((existing) => existing.key === key);
       if (!singleton) {
         // The variable is read only inside its getter, at module scope; the getter is called at the site.
-        const name = freeName(this.baseName(sitePlan), (candidate) => this.taken.has(candidate));
+        const name = freeName(singletonBaseName(sitePlan), (candidate) => this.taken.has(candidate));
         this.taken.add(name);
         const getter = freeName(getterName(name), (candidate) => this.isTakenAt(candidate, sitePlan));
         this.taken.add(getter);
-        singleton = { name, getter, declaration: this.declaration(sitePlan, name, getter, creation) };
+        singleton = { name, getter, declaration: declarationText(this.ctx, sitePlan, name, getter, creation) };
         singletons.set(key, singleton);
       }
       singletonOf.set(sitePlan, singleton);
@@ -402,7 +281,7 @@ class Planner {
       const singleton = singletonOf.get(sitePlan)!;
       edits.push(...sitePlan.edits);
       if (this.isOnlyReadByHoisted(sitePlan.binding, planned)) {
-        edits.push(statementRemoval(this.text, sitePlan.declarator!.parent));
+        edits.push(statementRemoval(this.ctx.text, sitePlan.declarator!.parent));
       } else {
         const call = `${sitePlan.form === 'connect' ? 'await ' : ''}${singleton.getter}()`;
         edits.push({ start: sitePlan.replaced.range[0], end: sitePlan.replaced.range[1], text: call });
@@ -411,12 +290,12 @@ class Planner {
         if (!this.isOnlyReadByHoisted(variable, planned)) continue;
         const def = variable.defs[0]!;
         if (def.type === 'Variable' && def.node.parent.declarations.length === 1) {
-          edits.push(statementRemoval(this.text, def.node.parent));
+          edits.push(statementRemoval(this.ctx.text, def.node.parent));
         }
       }
     }
     const declarations = [...singletons.values()].flatMap((singleton) => singleton.declaration ?? []);
-    if (declarations.length > 0) edits.push(this.declarationInsertion(declarations));
+    if (declarations.length > 0) edits.push(declarationInsertion(this.ctx, declarations));
     return { edits: dedupe(edits), hoisted, left: this.left };
   }
 
@@ -425,8 +304,8 @@ class Planner {
     const ordered: SitePlan[] = [];
     const visit = (sitePlan: SitePlan) => {
       if (ordered.includes(sitePlan)) return;
-      for (const placeholder of sitePlan.creation.match(new RegExp(`${CHAIN_PLACEHOLDER}\\d+`, 'g')) ?? []) {
-        const site = this.sitesByIndex[Number(placeholder.slice(CHAIN_PLACEHOLDER.length))];
+      for (const index of chainedSites(sitePlan.creation)) {
+        const site = this.sitesByIndex[index];
         const dependency = planned.find((other) => other.site === site);
         if (dependency && dependency !== sitePlan) visit(dependency);
       }
@@ -459,99 +338,8 @@ class Planner {
   /** Taken at module scope, or shadowed by a local where the getter will be called. */
   private isTakenAt(name: string, sitePlan: SitePlan): boolean {
     if (this.taken.has(name)) return true;
-    const local = this.scopes.lookup(sitePlan.site.node, name);
+    const local = this.ctx.scopes.lookup(sitePlan.site.node, name);
     return local !== undefined && !isModuleLevel(local);
-  }
-
-  /** `new X` → `x`; a call → its variable, else its class (`X.from`), else its name without `create`. */
-  private baseName(sitePlan: SitePlan): string {
-    const callee = unwrap(sitePlan.site.node.callee);
-    const last = (node: Node) => describe(node).split('.').pop() ?? 'resource';
-    if (sitePlan.site.node.type === AST_NODE_TYPES.NewExpression) return camelCase(last(callee));
-    // `const sql = postgres(url)`: the variable names it; through an `await` it names the result instead.
-    if (sitePlan.declarator?.init === sitePlan.site.node) return (sitePlan.declarator.id as TSESTree.Identifier).name;
-    if (callee.type === AST_NODE_TYPES.MemberExpression && /^[A-Z]/.test(last(callee.object))) {
-      return camelCase(last(callee.object));
-    }
-    const name = last(callee).replace(/^create(?=[A-Z])/, '');
-    return camelCase(name) || 'resource';
-  }
-
-  /**
-   * `const created: ReturnType<typeof createClient> = createClient(...)`: a generic factory infers its
-   * type arguments from this annotation, as it does from the variable in the other forms.
-   */
-  private createdAnnotation(sitePlan: SitePlan): string {
-    const valueType = /^Promise<(ReturnType<.*>)>$/.exec(sitePlan.type)?.[1];
-    return this.options.typescript && valueType ? `: ${valueType}` : '';
-  }
-
-  /** The singleton's declaration, in the file's own indentation and line endings. */
-  private declaration(sitePlan: SitePlan, name: string, getter: string, creation: string): string {
-    const ts = this.options.typescript;
-    const { eol, unit } = this.style;
-    // Continuation lines move from the site's indentation to the getter's (the margin is added last).
-    const from = indentAt(this.text, sitePlan.site.node.range[0]);
-    const annotation = ts ? `: ${sitePlan.type}` : '';
-    const lines = [`let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
-    const forget = [
-      `.catch((error${ts ? ': unknown' : ''}) => {`,
-      `${unit}${unit}${name} = undefined;`,
-      `${unit}${unit}throw error;`,
-      `${unit}})`,
-    ].join(eol);
-    switch (sitePlan.form) {
-      case 'sync':
-        lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)});`);
-        break;
-      case 'promise':
-        lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)}${forget});`);
-        break;
-      case 'connect': {
-        const created = freeName('created', (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
-        lines.push(
-          `${unit}(${name} ??= (async () => {`,
-          `${unit}${unit}const ${created}${this.createdAnnotation(sitePlan)} = ${reindent(creation, from, unit + unit)};`,
-          `${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`,
-          `${unit}${unit}return ${created};`,
-          `${unit}})()${forget});`,
-        );
-        break;
-      }
-    }
-    // Code embedded at some depth (a test's template literal) keeps its margin on every line.
-    const { margin } = this.style;
-    const declaration = lines.join(eol) + eol;
-    return margin ? declaration.replace(/^(?=.)/gm, margin) : declaration;
-  }
-
-  /**
-   * After the last top-level import or `require` and the singletons that follow it, with a blank line
-   * before each declaration: so that fixes applied one at a time land in the order the codemod writes.
-   */
-  private declarationInsertion(declarations: string[]): TextEdit {
-    const body = this.program.body;
-    let anchor: Node | undefined;
-    for (const statement of body) {
-      if (isImportStatement(statement)) anchor = statement;
-    }
-    const existing = new Set<Node>(this.existing.map((singleton) => singleton.statement));
-    for (let index = anchor ? body.indexOf(anchor as TSESTree.ProgramStatement) + 1 : 0; index + 1 < body.length; index += 2) {
-      if (!existing.has(body[index + 1]!)) break;
-      anchor = body[index + 1];
-    }
-    const { eol } = this.style;
-    const joined = declarations.join(eol);
-    if (anchor) {
-      const end = Math.min(lineEnd(this.text, anchor.range[1]) + 1, this.text.length);
-      // One blank line before the declarations, and one after unless the file has one there already.
-      const blankAfter = end === this.text.length || /^\r?\n/.test(this.text.slice(end)) ? '' : eol;
-      const newline = this.text.slice(0, end).endsWith('\n') ? '' : eol;
-      return { start: end, end, text: `${newline}${eol}${joined}${blankAfter}` };
-    }
-    const first = body.find((statement) => !isDirective(statement)) ?? body[0];
-    const start = first ? lineStart(this.text, first.range[0]) : 0;
-    return { start, end: start, text: `${joined}${eol}` };
   }
 
   /** Sites in analysis order, so that chain placeholders can name them. */
@@ -559,8 +347,6 @@ class Planner {
     this.sitesByIndex = [...sites];
   }
 }
-
-const CHAIN_PLACEHOLDER = '\u0000chain';
 
 function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | undefined {
   const present = all.filter((uses): uses is ResourceUses => uses !== undefined);
@@ -572,107 +358,11 @@ function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | unde
   };
 }
 
-interface ModuleFacts {
-  existing: ExistingSingleton[];
-  style: { eol: string; unit: string; margin: string };
-  /** Names the module already uses at its top level, or reads as globals. */
-  taken: ReadonlySet<string>;
-}
-
-// A quick fix plans each site on its own: what the module is does not change between its sites.
-const moduleFactsCache = new WeakMap<TSESTree.Program, ModuleFacts>();
-
-function moduleFacts(program: TSESTree.Program, text: string, scopes: Scopes): ModuleFacts {
-  let facts = moduleFactsCache.get(program);
-  if (!facts) {
-    const taken = new Set<string>();
-    const global = scopes.manager.globalScope!;
-    for (const scope of [global, ...global.childScopes.filter(isTopLevelScope)]) {
-      for (const name of scope.set.keys()) taken.add(name);
-      for (const reference of scope.through) taken.add(reference.identifier.name);
-    }
-    const first = program.body[0];
-    const margin = first ? indentAt(text, first.range[0]) : '';
-    facts = { existing: findExistingSingletons(program, text), style: { ...textStyle(text), margin }, taken };
-    moduleFactsCache.set(program, facts);
-  }
-  return facts;
-}
-
-function unwrapAwait(node: Node): Node {
-  const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.AwaitExpression ? unwrap(bare.argument) : bare;
-}
-
-function hasLaterWrites(variable: Variable): boolean {
-  return variable.references.some((reference) => reference.isWrite() && !reference.init);
-}
-
 function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunction(current)) return current;
   }
   return undefined;
-}
-
-function isNameChain(node: Node): boolean {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Identifier) return true;
-  return bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && isNameChain(bare.object);
-}
-
-/** Needs no parentheses wherever an identifier stood: `process.env.REGION`, `'eu-west-1'`. */
-function isSimple(node: Node): boolean {
-  const bare = node.type === AST_NODE_TYPES.TSNonNullExpression ? node.expression : node;
-  switch (bare.type) {
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ThisExpression:
-      return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return isSimple(bare.object);
-    default:
-      return false;
-  }
-}
-
-/** Is the identifier in a slot that takes any expression: an argument, a property value, an element? */
-function acceptsAnyExpression(usage: Node): boolean {
-  const parent = usage.parent;
-  switch (parent?.type) {
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.arguments.includes(usage as TSESTree.CallExpressionArgument);
-    case AST_NODE_TYPES.Property:
-      return parent.value === usage;
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.SpreadElement:
-      return true;
-    default:
-      return false;
-  }
-}
-
-function isImportStatement(statement: Node): boolean {
-  if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-    return true;
-  }
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return statement.declarations.every((declarator) => {
-    let init = declarator.init && unwrap(declarator.init);
-    while (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
-    return (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require'
-    );
-  });
-}
-
-function isDirective(statement: Node): boolean {
-  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
 }
 
 function dedupe(edits: TextEdit[]): TextEdit[] {
