@@ -549,6 +549,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           endLine: 5,
           endColumn: 45,
           data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        export const handler = async (event: { id: string }) => {
+          const ddb = getDynamoDBClient();
+          return ddb;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -568,6 +586,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({ region: process.env.AWS_REGION }));
+
+        export async function handler() {
+          const s3 = getS3Client();
+          return s3;
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -586,6 +622,23 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 18,
           data: { resource: 'SFNClient', handler: 'lambdaHandler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SFNClient' },
+              output: `
+        import { SFNClient } from '@aws-sdk/client-sfn';
+
+        let sfnClient: SFNClient | undefined;
+        const getSfnClient = (): SFNClient =>
+          (sfnClient ??= new SFNClient({}));
+
+        export const lambdaHandler = async () => {
+          return getSfnClient().config;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -607,6 +660,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'SQSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        async function main() {
+          const sqs = getSqsClient();
+          return sqs;
+        }
+
+        export { main as handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -629,6 +702,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'EventBridgeClient', handler: 'default', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'EventBridgeClient' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+
+        let eventBridgeClient: EventBridgeClient | undefined;
+        const getEventBridgeClient = (): EventBridgeClient =>
+          (eventBridgeClient ??= new EventBridgeClient({}));
+
+        const main: Handler = async () => {
+          const events = getEventBridgeClient();
+          return events;
+        };
+
+        export default main;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -649,6 +743,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 31,
           data: { resource: 'RekognitionClient', handler: 'default', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'RekognitionClient' },
+              output: `
+        import type { S3Event } from 'aws-lambda';
+        import { RekognitionClient } from '@aws-sdk/client-rekognition';
+
+        let rekognitionClient: RekognitionClient | undefined;
+        const getRekognitionClient = (): RekognitionClient =>
+          (rekognitionClient ??= new RekognitionClient({}));
+
+        export default async function (event: S3Event) {
+          const rekognition = getRekognitionClient();
+          return { rekognition, records: event.Records.length };
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -669,6 +782,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'SQSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+
+        let sqsClient: InstanceType<typeof SQSClient> | undefined;
+        const getSqsClient = (): InstanceType<typeof SQSClient> =>
+          (sqsClient ??= new SQSClient({}));
+
+        exports.handler = async function (event) {
+          const sqs = getSqsClient();
+          await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' }));
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -689,6 +820,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 22,
           data: { resource: 'AWS.S3', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.S3' },
+              output: `
+        const AWS = require('aws-sdk');
+
+        let s3: InstanceType<typeof AWS.S3> | undefined;
+        const getS3 = (): InstanceType<typeof AWS.S3> =>
+          (s3 ??= new AWS.S3({ signatureVersion: 'v4' }));
+
+        module.exports.handler = async (event) => {
+          const s3 = getS3();
+          return s3.getObject({ Bucket: 'b', Key: 'k' }).promise();
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -711,6 +860,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'SNSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
+
+        let snsClient: InstanceType<typeof SNSClient> | undefined;
+        const getSnsClient = (): InstanceType<typeof SNSClient> =>
+          (snsClient ??= new SNSClient({}));
+
+        async function handler(event) {
+          const sns = getSnsClient();
+          return sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'hi' }));
+        }
+
+        module.exports = { handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -733,6 +902,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 31,
           data: { resource: 'AWS.DynamoDB.DocumentClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.DynamoDB.DocumentClient' },
+              output: `
+        const AWS = require('aws-sdk');
+
+        let documentClient: InstanceType<typeof AWS.DynamoDB.DocumentClient> | undefined;
+        const getDocumentClient = (): InstanceType<typeof AWS.DynamoDB.DocumentClient> =>
+          (documentClient ??= new AWS.DynamoDB.DocumentClient());
+
+        module.exports = {
+          handler: async () => {
+            const docClient = getDocumentClient();
+            return docClient;
+          },
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -754,6 +943,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 27,
           data: { resource: 'AWS.Kinesis', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.Kinesis' },
+              output: `
+        import AWS = require('aws-sdk');
+
+        let kinesis: AWS.Kinesis | undefined;
+        const getKinesis = (): AWS.Kinesis =>
+          (kinesis ??= new AWS.Kinesis());
+
+        const handler = async () => {
+          const kinesis = getKinesis();
+          return kinesis;
+        };
+
+        export = { handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -774,6 +983,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'SNSClient', handler: 'processQueue', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import type { SQSHandler } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        export const processQueue: SQSHandler = async (event) => {
+          const sns = getSnsClient();
+          console.log(event.Records.length, sns);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -795,6 +1023,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Stripe', handler: 'createCheckout', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import type { APIGatewayProxyHandler } from 'aws-lambda';
+        import Stripe from 'stripe';
+
+        let stripe: Stripe | undefined;
+        const getStripe = (): Stripe =>
+          (stripe ??= new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2024-06-20' }));
+
+        export const createCheckout: APIGatewayProxyHandler = async () => {
+          const stripe = getStripe();
+          const session = await stripe.checkout.sessions.create({ mode: 'payment' });
+          return { statusCode: 200, body: session.url ?? '' };
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -815,6 +1063,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 30,
           data: { resource: 'CloudWatchClient', handler: 'onSchedule', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'CloudWatchClient' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+
+        let cloudWatchClient: CloudWatchClient | undefined;
+        const getCloudWatchClient = (): CloudWatchClient =>
+          (cloudWatchClient ??= new CloudWatchClient({}));
+
+        export const onSchedule = (async () => {
+          const cloudwatch = getCloudWatchClient();
+          return cloudwatch;
+        }) satisfies Handler;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -835,6 +1102,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'LambdaClient', handler: 'default', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'LambdaClient' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import { LambdaClient } from '@aws-sdk/client-lambda';
+
+        let lambdaClient: LambdaClient | undefined;
+        const getLambdaClient = (): LambdaClient =>
+          (lambdaClient ??= new LambdaClient({}));
+
+        export default (async () => {
+          const lambda = getLambdaClient();
+          return lambda;
+        }) satisfies Handler;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -855,6 +1141,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 22,
           data: { resource: 'S3Client', handler: 'onUpload', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { S3Event } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export async function onUpload(event: S3Event): Promise<void> {
+          const s3 = getS3Client();
+          console.log(event.Records[0]?.s3.object.key, s3);
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -875,6 +1180,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Logger', handler: 'run', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Logger' },
+              output: `
+        import type { Context } from 'aws-lambda';
+        import { Logger } from '@aws-lambda-powertools/logger';
+
+        let logger: Logger | undefined;
+        const getLogger = (): Logger =>
+          (logger ??= new Logger({ serviceName: 'run' }));
+
+        export const run = async (input: unknown, context: Context) => {
+          const logger = getLogger();
+          logger.info('start', { input, requestId: context.awsRequestId });
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -897,6 +1221,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'SSMClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SSMClient' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import { SSMClient } from '@aws-sdk/client-ssm';
+
+        let ssmClient: SSMClient | undefined;
+        const getSsmClient = (): SSMClient =>
+          (ssmClient ??= new SSMClient({}));
+
+        const main = async () => {
+          const ssm = getSsmClient();
+          return ssm;
+        };
+
+        export const handler = main! as Handler;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -922,6 +1267,29 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 27,
           data: { resource: 'SecretsManagerClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SecretsManagerClient' },
+              output: `
+        import middy from '@middy/core';
+        import httpErrorHandler from '@middy/http-error-handler';
+        import httpJsonBodyParser from '@middy/http-json-body-parser';
+        import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+        let secretsManagerClient: SecretsManagerClient | undefined;
+        const getSecretsManagerClient = (): SecretsManagerClient =>
+          (secretsManagerClient ??= new SecretsManagerClient({}));
+
+        const baseHandler = async () => {
+          const secrets = getSecretsManagerClient();
+          return secrets;
+        };
+
+        export const handler = middy(baseHandler).use(httpJsonBodyParser()).use(httpErrorHandler());
+      `,
+            },
+          ],
         },
       ],
     },
@@ -945,6 +1313,28 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 9,
           column: 25,
           data: { resource: 'SSMClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SSMClient' },
+              output: `
+        import middy from '@middy/core';
+        import cors from '@middy/http-cors';
+        import { SSMClient } from '@aws-sdk/client-ssm';
+
+        let ssmClient: SSMClient | undefined;
+        const getSsmClient = (): SSMClient =>
+          (ssmClient ??= new SSMClient({}));
+
+        export const handler = middy()
+          .use(cors())
+          .handler(async () => {
+            const ssm = getSsmClient();
+            return ssm;
+          });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -965,6 +1355,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 27,
           data: { resource: 'BedrockRuntimeClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'BedrockRuntimeClient' },
+              output: `
+        import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+
+        let bedrockRuntimeClient: BedrockRuntimeClient | undefined;
+        const getBedrockRuntimeClient = (): BedrockRuntimeClient =>
+          (bedrockRuntimeClient ??= new BedrockRuntimeClient({ region: 'us-east-1' }));
+
+        export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+          const bedrock = getBedrockRuntimeClient();
+          responseStream.write(String(bedrock));
+          responseStream.end();
+        });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -994,12 +1403,68 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 26,
           data: { resource: 'OpenAI', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'OpenAI' },
+              output: `
+        import * as Sentry from '@sentry/aws-serverless';
+        import OpenAI from 'openai';
+        import { withAuth } from './auth.js';
+
+        let openAI: OpenAI | undefined;
+        const getOpenAI = (): OpenAI =>
+          (openAI ??= new OpenAI());
+
+        export const handler = Sentry.wrapHandler(async () => {
+          const openai = getOpenAI();
+          return openai;
+        });
+
+        export const lambdaHandler = withAuth(
+          async () => {
+            const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+            return openai;
+          },
+          { roles: ['admin'] },
+        );
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 13,
           column: 28,
           data: { resource: 'OpenAI', handler: 'lambdaHandler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'OpenAI' },
+              output: `
+        import * as Sentry from '@sentry/aws-serverless';
+        import OpenAI from 'openai';
+        import { withAuth } from './auth.js';
+
+        let openAI: OpenAI | undefined;
+        const getOpenAI = (): OpenAI =>
+          (openAI ??= new OpenAI({ apiKey: process.env.OPENAI_API_KEY }));
+
+        export const handler = Sentry.wrapHandler(async () => {
+          const openai = new OpenAI();
+          return openai;
+        });
+
+        export const lambdaHandler = withAuth(
+          async () => {
+            const openai = getOpenAI();
+            return openai;
+          },
+          { roles: ['admin'] },
+        );
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1023,6 +1488,28 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 25,
           data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        function makeHandler(deps: { table: string }) {
+          return async (event: { id: string }) => {
+            const ddb = getDynamoDBClient();
+            return { ddb, table: deps.table, id: event.id };
+          };
+        }
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1052,6 +1539,34 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 11,
           column: 24,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          public async handler(_event: unknown, _context: unknown): Promise<void> {
+            const s3 = getS3Client();
+            tracer.putAnnotation('region', String(s3.config.region));
+          }
+        }
+
+        const handlerClass = new Lambda();
+        export const handler = handlerClass.handler.bind(handlerClass);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1072,6 +1587,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'Ddb', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Ddb' },
+              output: `
+        import { DynamoDBClient as Ddb } from '@aws-sdk/client-dynamodb';
+
+        let ddb: Ddb | undefined;
+        const getDdb = (): Ddb =>
+          (ddb ??= new Ddb({ region: 'eu-west-1' }));
+
+        export const handler = async () => {
+          const ddb = getDdb();
+          return ddb;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1091,6 +1624,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 26,
           data: { resource: 'sqs.SQSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'sqs.SQSClient' },
+              output: `
+        import * as sqs from '@aws-sdk/client-sqs';
+
+        let sqsClient: sqs.SQSClient | undefined;
+        const getSqsClient = (): sqs.SQSClient =>
+          (sqsClient ??= new sqs.SQSClient({}));
+
+        export const handler = async () => {
+          const client = getSqsClient();
+          return client.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: 'b' }));
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1112,12 +1663,52 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 29,
           data: { resource: 'DynamoDB.DocumentClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDB.DocumentClient' },
+              output: `
+        import DynamoDB from 'aws-sdk/clients/dynamodb';
+        import S3 from 'aws-sdk/clients/s3';
+
+        let documentClient: InstanceType<typeof DynamoDB.DocumentClient> | undefined;
+        const getDocumentClient = (): InstanceType<typeof DynamoDB.DocumentClient> =>
+          (documentClient ??= new DynamoDB.DocumentClient());
+
+        export const handler = async () => {
+          const docClient = getDocumentClient();
+          const s3 = new S3();
+          return [docClient, s3];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 22,
           data: { resource: 'S3', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3' },
+              output: `
+        import DynamoDB from 'aws-sdk/clients/dynamodb';
+        import S3 from 'aws-sdk/clients/s3';
+
+        let s3: S3 | undefined;
+        const getS3 = (): S3 =>
+          (s3 ??= new S3());
+
+        export const handler = async () => {
+          const docClient = new DynamoDB.DocumentClient();
+          const s3 = getS3();
+          return [docClient, s3];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1138,6 +1729,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        const S3Client = require('@aws-sdk/client-s3').S3Client;
+
+        let s3Client: InstanceType<typeof S3Client> | undefined;
+        const getS3Client = (): InstanceType<typeof S3Client> =>
+          (s3Client ??= new S3Client({}));
+
+        exports.handler = async () => {
+          const s3 = getS3Client();
+          return s3;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1158,12 +1767,14 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 6,
           column: 23,
           data: { resource: 'sdk.SNSClient', handler: 'handler', via: '' },
+          suggestions: [],
         },
       ],
     },
@@ -1184,12 +1795,32 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'DynamoDBDocument.from', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 6,
           column: 45,
           data: { resource: 'DynamoDB', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDB' },
+              output: `
+        import { DynamoDB } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+
+        let dynamoDB: DynamoDB | undefined;
+        const getDynamoDB = (): DynamoDB =>
+          (dynamoDB ??= new DynamoDB({}));
+
+        export const handler = async () => {
+          const doc = DynamoDBDocument.from(getDynamoDB());
+          return doc;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1211,6 +1842,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'DynamoDBClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        export const handler = async (event: { id: string }) => {
+          const client = getDynamoDBClient();
+          const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+          return doc.send(new GetCommand({ TableName: 'users', Key: { id: event.id } }));
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
@@ -1219,6 +1870,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           endLine: 7,
           endColumn: 112,
           data: { resource: 'DynamoDBDocumentClient.from', handler: 'handler', via: '' },
+          suggestions: [],
         },
       ],
     },
@@ -1242,8 +1894,55 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import AWS from 'aws-sdk';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const handler = async (event: { key?: string }) => {
+          const s3 = getS3Client();
+          await s3?.send(new PutObjectCommand({ Bucket: 'b', Key: event?.key ?? 'k' }));
+          const legacy = new (AWS?.S3)();
+          return legacy;
+        };
+      `,
+            },
+          ],
         },
-        { messageId: 'perInvocation', line: 8, column: 26 },
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 26,
+          // The getter's type drops the optional chaining: `AWS?.S3` is not a type.
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.S3' },
+              output: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import AWS from 'aws-sdk';
+
+        let s3: InstanceType<typeof AWS.S3> | undefined;
+        const getS3 = (): InstanceType<typeof AWS.S3> =>
+          (s3 ??= new (AWS?.S3)());
+
+        export const handler = async (event: { key?: string }) => {
+          const s3 = new S3Client({});
+          await s3?.send(new PutObjectCommand({ Bucket: 'b', Key: event?.key ?? 'k' }));
+          const legacy = getS3();
+          return legacy;
+        };
+      `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -1264,6 +1963,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 22,
           data: { resource: 'Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import { Client } from '@elastic/elasticsearch';
+
+        let client: Client<Doc> | undefined;
+        const getClient = (): Client<Doc> =>
+          (client ??= new Client<Doc>({ node: process.env.ES_URL! }));
+
+        interface Doc { id: string }
+
+        export const handler = async () => {
+          const es = getClient();
+          return es;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1288,6 +2007,28 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import { renderToString } from 'react-dom/server';
+        import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const s3 = getS3Client();
+          const html = renderToString(<main className="page">{event.path}</main>);
+          await s3.send(new PutObjectCommand({ Bucket: 'pages', Key: 'index.html', Body: html }));
+          return { statusCode: 200, body: html };
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1310,6 +2051,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 23,
           data: { resource: 'KinesisClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'KinesisClient' },
+              output: `
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+
+        let kinesisClient: KinesisClient | undefined;
+        const getKinesisClient = (): KinesisClient =>
+          (kinesisClient ??= new KinesisClient({}));
+
+        export const handler = async () => {
+          return new Promise((resolve) => {
+            setTimeout(() => {
+              resolve(getKinesisClient());
+            }, 10);
+          });
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1332,6 +2094,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 26,
           data: { resource: 'Stripe', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import Stripe from 'stripe';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        let stripe: Stripe | undefined;
+        const getStripe = (): Stripe =>
+          (stripe ??= new Stripe(secret));
+
+        const secret = (await getSecret('stripe')) as string;
+
+        export const handler = async () => {
+          const stripe = getStripe();
+          return stripe;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1358,24 +2141,124 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 26,
           data: { resource: 'Tracer', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Tracer' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+        import { WebClient } from '@slack/web-api';
+        import Anthropic from '@anthropic-ai/sdk';
+
+        let tracer: Tracer | undefined;
+        const getTracer = (): Tracer =>
+          (tracer ??= new Tracer({ serviceName: 'notify' }));
+
+        export const handler = async () => {
+          const tracer = getTracer();
+          const metrics = new Metrics({ namespace: 'notify' });
+          const slack = new WebClient(process.env.SLACK_TOKEN);
+          const anthropic = new Anthropic();
+          metrics.addMetric('sent', MetricUnit.Count, 1);
+          return [tracer, slack, anthropic];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 9,
           column: 27,
           data: { resource: 'Metrics', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Metrics' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+        import { WebClient } from '@slack/web-api';
+        import Anthropic from '@anthropic-ai/sdk';
+
+        let metrics: Metrics | undefined;
+        const getMetrics = (): Metrics =>
+          (metrics ??= new Metrics({ namespace: 'notify' }));
+
+        export const handler = async () => {
+          const tracer = new Tracer({ serviceName: 'notify' });
+          const metrics = getMetrics();
+          const slack = new WebClient(process.env.SLACK_TOKEN);
+          const anthropic = new Anthropic();
+          metrics.addMetric('sent', MetricUnit.Count, 1);
+          return [tracer, slack, anthropic];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 10,
           column: 25,
           data: { resource: 'WebClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'WebClient' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+        import { WebClient } from '@slack/web-api';
+        import Anthropic from '@anthropic-ai/sdk';
+
+        let webClient: WebClient | undefined;
+        const getWebClient = (): WebClient =>
+          (webClient ??= new WebClient(process.env.SLACK_TOKEN));
+
+        export const handler = async () => {
+          const tracer = new Tracer({ serviceName: 'notify' });
+          const metrics = new Metrics({ namespace: 'notify' });
+          const slack = getWebClient();
+          const anthropic = new Anthropic();
+          metrics.addMetric('sent', MetricUnit.Count, 1);
+          return [tracer, slack, anthropic];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 11,
           column: 29,
           data: { resource: 'Anthropic', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Anthropic' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+        import { WebClient } from '@slack/web-api';
+        import Anthropic from '@anthropic-ai/sdk';
+
+        let anthropic: Anthropic | undefined;
+        const getAnthropic = (): Anthropic =>
+          (anthropic ??= new Anthropic());
+
+        export const handler = async () => {
+          const tracer = new Tracer({ serviceName: 'notify' });
+          const metrics = new Metrics({ namespace: 'notify' });
+          const slack = new WebClient(process.env.SLACK_TOKEN);
+          const anthropic = getAnthropic();
+          metrics.addMetric('sent', MetricUnit.Count, 1);
+          return [tracer, slack, anthropic];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1397,12 +2280,52 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Stripe', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import Stripe from 'stripe';
+        import { Client } from '@opensearch-project/opensearch';
+
+        let stripe: Stripe | undefined;
+        const getStripe = (): Stripe =>
+          (stripe ??= Stripe(process.env.STRIPE_KEY!));
+
+        export const handler = async () => {
+          const stripe = getStripe();
+          const search = new Client({ node: process.env.OPENSEARCH_URL });
+          return [stripe, search];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 26,
           data: { resource: 'Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import Stripe from 'stripe';
+        import { Client } from '@opensearch-project/opensearch';
+
+        let client: Client | undefined;
+        const getClient = (): Client =>
+          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+
+        export const handler = async () => {
+          const stripe = Stripe(process.env.STRIPE_KEY!);
+          const search = getClient();
+          return [stripe, search];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1426,6 +2349,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 24,
           data: { resource: 'S3Client', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const s3 = getS3Client();
+            console.log(record.body, s3);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1453,12 +2397,64 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 25,
           data: { resource: 'SQSClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        export const handler = async (event: { items: string[] }) => {
+          for (let i = 0; i < event.items.length; i++) {
+            const sqs = getSqsClient();
+            console.log(sqs);
+          }
+          let remaining = 3;
+          while (remaining-- > 0) {
+            const sns = new SNSClient({});
+            console.log(sns);
+          }
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 12,
           column: 25,
           data: { resource: 'SNSClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        export const handler = async (event: { items: string[] }) => {
+          for (let i = 0; i < event.items.length; i++) {
+            const sqs = new SQSClient({});
+            console.log(sqs);
+          }
+          let remaining = 3;
+          while (remaining-- > 0) {
+            const sns = getSnsClient();
+            console.log(sns);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1481,6 +2477,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 30,
           data: { resource: 'FirehoseClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'FirehoseClient' },
+              output: `
+        import type { KinesisStreamEvent } from 'aws-lambda';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+
+        let firehoseClient: FirehoseClient | undefined;
+        const getFirehoseClient = (): FirehoseClient =>
+          (firehoseClient ??= new FirehoseClient({}));
+
+        export const handler = async (event: KinesisStreamEvent) => {
+          event.Records.forEach((record) => {
+            const firehose = getFirehoseClient();
+            console.log(record.kinesis.data, firehose);
+          });
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1505,6 +2522,29 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 26,
           data: { resource: 'S3Client', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { S3Event } from 'aws-lambda';
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({ region: process.env.AWS_REGION }));
+
+        export const handler = async (event: S3Event) => {
+          await Promise.all(
+            event.Records.map(async (record) => {
+              const s3 = getS3Client();
+              return s3.send(new GetObjectCommand({ Bucket: record.s3.bucket.name, Key: record.s3.object.key }));
+            }),
+          );
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1527,6 +2567,26 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'DynamoDBClient', handler: 'handler', via: ' (via `loadUser`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        async function loadUser(id: string) {
+          const ddb = getDynamoDBClient();
+          return ddb.send(new GetItemCommand({ TableName: 'users', Key: { id: { S: id } } }));
+        }
+
+        export const handler = async (event: { userId: string }) => loadUser(event.userId);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1556,6 +2616,30 @@ ruleTester.run('no-per-invocation-client', rule, {
             handler: 'handler',
             via: ' (via `loadConfig` → `fetchSecret`)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SecretsManagerClient' },
+              output: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+
+        let secretsManagerClient: SecretsManagerClient | undefined;
+        const getSecretsManagerClient = (): SecretsManagerClient =>
+          (secretsManagerClient ??= new SecretsManagerClient({}));
+
+        const fetchSecret = async () => {
+          const client = getSecretsManagerClient();
+          return client.send(new GetSecretValueCommand({ SecretId: process.env.SECRET_ID }));
+        };
+        const loadConfig = async () => ({ secret: await fetchSecret() });
+
+        export const handler = async () => {
+          const config = await loadConfig();
+          return config;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1589,6 +2673,34 @@ ruleTester.run('no-per-invocation-client', rule, {
             handler: 'handler',
             via: ' (via `UserService.load` → `UserService.fetch`)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        class UserService {
+          async load(id: string) {
+            return this.fetch(id);
+          }
+
+          private async fetch(id: string) {
+            const ddb = getDynamoDBClient();
+            return { ddb, id };
+          }
+        }
+
+        const service = new UserService();
+
+        export const handler = async (event: { id: string }) => service.load(event.id);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1615,6 +2727,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 28,
           data: { resource: 'Client', handler: 'handler', via: ' (via `IndexStore.put`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import { Client } from '@opensearch-project/opensearch';
+
+        let client: Client | undefined;
+        const getClient = (): Client =>
+          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+
+        class IndexStore {
+          async put(doc: { id: string }) {
+            const client = getClient();
+            return client.index({ index: 'docs', id: doc.id, body: doc });
+          }
+        }
+
+        export const handler = async (event: { doc: { id: string } }) => {
+          const store = new IndexStore();
+          await store.put(event.doc);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1637,6 +2774,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 20,
           data: { resource: 'S3Client', handler: 'handler', via: ' (via `Clients.s3`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        class Clients {
+          static s3() {
+            return getS3Client();
+          }
+        }
+
+        export const handler = async () => Clients.s3();
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1654,7 +2812,32 @@ ruleTester.run('no-per-invocation-client', rule, {
         export const handler = async () => queue.client();
       `,
       errors: [
-        { messageId: 'perInvocation', line: 6, column: 20 },
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        const queue = {
+          client() {
+            return getSqsClient();
+          },
+        };
+
+        export const handler = async () => queue.client();
+      `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -1681,6 +2864,32 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 27,
           data: { resource: 'Client', handler: 'handler', via: ' (via `new IndexStore`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import { Client } from '@opensearch-project/opensearch';
+
+        let client: Client | undefined;
+        const getClient = (): Client =>
+          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+
+        class IndexStore {
+          private readonly client: Client;
+
+          constructor() {
+            this.client = getClient();
+          }
+        }
+
+        export const handler = async () => {
+          const store = new IndexStore();
+          return store;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1705,6 +2914,29 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 34,
           data: { resource: 'DynamoDBClient', handler: 'handler', via: ' (via `new OrderRepository`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        class OrderRepository {
+          private readonly ddb = getDynamoDBClient();
+
+          save(order: unknown) {
+            return { ddb: this.ddb, order };
+          }
+        }
+
+        export const handler = async (event: { order: unknown }) => new OrderRepository().save(event.order);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1735,6 +2967,31 @@ ruleTester.run('no-per-invocation-client', rule, {
             handler: 'handler',
             via: ' (via `new IndexStore`, for every record)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Client } from '@opensearch-project/opensearch';
+
+        let client: Client | undefined;
+        const getClient = (): Client =>
+          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+
+        class IndexStore {
+          client = getClient();
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const store = new IndexStore();
+            await store.client.index({ index: 'docs', body: record.body });
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1770,6 +3027,36 @@ ruleTester.run('no-per-invocation-client', rule, {
             handler: 'handler',
             via: ' (via `processRecord` → `IndexStore.put`, for every record)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { Client } from '@opensearch-project/opensearch';
+
+        let client: Client | undefined;
+        const getClient = (): Client =>
+          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+
+        class IndexStore {
+          async put(body: string) {
+            const client = getClient();
+            return client.index({ index: 'docs', body });
+          }
+        }
+
+        async function processRecord(record: SQSRecord) {
+          const store = new IndexStore();
+          return store.put(record.body);
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1804,6 +3091,39 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 16,
           column: 25,
           data: { resource: 'SQSClient', handler: 'handler', via: ' (via `Lambda.forward`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          public async handler(event: { body: string }): Promise<void> {
+            await this.forward(event.body);
+          }
+
+          @tracer.captureMethod()
+          private async forward(body: string) {
+            const sqs = getSqsClient();
+            return { sqs, body };
+          }
+        }
+
+        const lambda = new Lambda();
+        export const handler = lambda.handler.bind(lambda);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1829,6 +3149,30 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 18,
           data: { resource: 'S3Client', handler: 'handler', via: ' (via `walk`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        function walk(depth: number): unknown {
+          if (depth > 0) return visit(depth - 1);
+          return getS3Client();
+        }
+
+        function visit(depth: number): unknown {
+          return walk(depth);
+        }
+
+        export const handler = async () => walk(3);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1857,6 +3201,33 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 23,
           data: { resource: 'SNSClient', handler: 'handler', via: ' (via `first` → `second` → `retry`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        function retry(attempt: number): unknown {
+          const sns = getSnsClient();
+          return attempt < 3 ? retry(attempt + 1) : sns;
+        }
+
+        function first() {
+          return second();
+        }
+        function second(): unknown {
+          return Math.random() > 0.5 ? first() : retry(0);
+        }
+
+        export const handler = async () => first();
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1878,6 +3249,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 18,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const handler = async () => {
+          let s3: S3Client | undefined;
+          s3 ??= getS3Client();
+          return s3;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1900,6 +3290,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 19,
           data: { resource: 'SQSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        export async function handler() {
+          let sqs: SQSClient | undefined;
+          if (!sqs) {
+            sqs = getSqsClient();
+          }
+          return sqs;
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1914,7 +3325,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           return s3;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 5, column: 22 }],
+      errors: [{ messageId: 'requestDependent', line: 5, column: 22, suggestions: [] }],
     },
     {
       name: 'service name from context',
@@ -1927,7 +3338,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           logger.info('event', { event });
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 6, column: 26 }],
+      errors: [{ messageId: 'requestDependent', line: 6, column: 26, suggestions: [] }],
     },
     {
       name: 'destructured event parameter and destructured fields',
@@ -1947,8 +3358,8 @@ ruleTester.run('no-per-invocation-client', rule, {
         };
       `,
       errors: [
-        { messageId: 'requestDependent', line: 6, column: 23 },
-        { messageId: 'requestDependent', line: 12, column: 23 },
+        { messageId: 'requestDependent', line: 6, column: 23, suggestions: [] },
+        { messageId: 'requestDependent', line: 12, column: 23, suggestions: [] },
       ],
     },
     {
@@ -1973,7 +3384,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           return s3;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 11, column: 22 }],
+      errors: [{ messageId: 'requestDependent', line: 11, column: 22, suggestions: [] }],
     },
     {
       name: 'a secret fetched in the handler',
@@ -1987,7 +3398,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           return stripe;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 26 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 26, suggestions: [] }],
     },
     {
       name: 'per-record callback parameter (requestDependent wins over perRecord)',
@@ -2001,7 +3412,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           );
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 43 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 43, suggestions: [] }],
     },
     {
       name: 'a helper whose parameter comes from the event',
@@ -2014,7 +3425,7 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async (event: { region: string }) => clientFor(event.region);
       `,
-      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
     },
     {
       name: 'module constants, process.env and locals computed from them are not request data',
@@ -2038,12 +3449,37 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 10,
           column: 22,
           data: { resource: 'S3Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({ region: process.env.AWS_REGION ?? REGION, maxAttempts: 3 }));
+
+        const REGION = 'eu-west-1';
+
+        export const handler = async (event: { key: string }) => {
+          const region = process.env.AWS_REGION ?? REGION;
+          const endpoint = 'https://sqs.' + region + '.amazonaws.com';
+          const s3 = getS3Client();
+          const sqs = new SQSClient({ endpoint });
+          return [s3, sqs, event.key];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 11,
           column: 23,
           data: { resource: 'SQSClient', handler: 'handler', via: '' },
+          suggestions: [],
         },
       ],
     },
@@ -2067,6 +3503,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 18,
           data: { resource: 'S3Client', handler: 'handler', via: ' (via `clientFor`)' },
+          suggestions: [],
         },
       ],
     },
@@ -2094,6 +3531,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'SNSClient', handler: 'handler', via: ' (via `publish`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        async function publish(message: string) {
+          const sns = getSnsClient();
+          return sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: message }));
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await publish(record.body);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2114,6 +3576,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 64,
           data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        function fanOut(queues: string[]) {
+          return queues.map((queueUrl) => ({ queueUrl, client: getSqsClient() }));
+        }
+
+        export const handler = async () => fanOut(['a', 'b']);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2138,18 +3619,87 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 8,
           column: 71,
           data: { resource: 'KinesisClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'KinesisClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let kinesisClient: KinesisClient | undefined;
+        const getKinesisClient = (): KinesisClient =>
+          (kinesisClient ??= new KinesisClient({}));
+
+        export const handler = async (event: SQSEvent) => {
+          const a = event.Records.reduce((acc: unknown[]) => [...acc, getKinesisClient()], []);
+          const b = event.Records.flatMap(() => [new FirehoseClient({})]);
+          const c = event.Records.filter(() => Boolean(new SNSClient({})));
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 9,
           column: 50,
           data: { resource: 'FirehoseClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'FirehoseClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let firehoseClient: FirehoseClient | undefined;
+        const getFirehoseClient = (): FirehoseClient =>
+          (firehoseClient ??= new FirehoseClient({}));
+
+        export const handler = async (event: SQSEvent) => {
+          const a = event.Records.reduce((acc: unknown[]) => [...acc, new KinesisClient({})], []);
+          const b = event.Records.flatMap(() => [getFirehoseClient()]);
+          const c = event.Records.filter(() => Boolean(new SNSClient({})));
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 10,
           column: 56,
           data: { resource: 'SNSClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { KinesisClient } from '@aws-sdk/client-kinesis';
+        import { FirehoseClient } from '@aws-sdk/client-firehose';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        export const handler = async (event: SQSEvent) => {
+          const a = event.Records.reduce((acc: unknown[]) => [...acc, new KinesisClient({})], []);
+          const b = event.Records.flatMap(() => [new FirehoseClient({})]);
+          const c = event.Records.filter(() => Boolean(getSnsClient()));
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2166,7 +3716,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           }
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 25 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 25, suggestions: [] }],
     },
     {
       name: 'a value awaited along the path, in a helper',
@@ -2181,7 +3731,7 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async () => (await openaiClient()).models.list();
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
     },
     {
       name: 'two handlers sharing a helper: one report per site',
@@ -2193,7 +3743,31 @@ ruleTester.run('no-per-invocation-client', rule, {
         export const handler = async () => table();
         export const lambdaHandler = async () => table();
       `,
-      errors: [{ messageId: 'perInvocation', line: 4, column: 29 }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 4,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DynamoDBClient' },
+              output: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let dynamoDBClient: DynamoDBClient | undefined;
+        const getDynamoDBClient = (): DynamoDBClient =>
+          (dynamoDBClient ??= new DynamoDBClient({}));
+
+        const table = () => getDynamoDBClient();
+
+        export const handler = async () => table();
+        export const lambdaHandler = async () => table();
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'Handler<TEvent, TResult> with type arguments under another name',
@@ -2212,6 +3786,25 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 27,
           data: { resource: 'CognitoIdentityProviderClient', handler: 'signUp', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'CognitoIdentityProviderClient' },
+              output: `
+        import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
+        import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+        let cognitoIdentityProviderClient: CognitoIdentityProviderClient | undefined;
+        const getCognitoIdentityProviderClient = (): CognitoIdentityProviderClient =>
+          (cognitoIdentityProviderClient ??= new CognitoIdentityProviderClient({}));
+
+        export const signUp: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> = async () => {
+          const cognito = getCognitoIdentityProviderClient();
+          return { statusCode: 200, body: String(cognito) };
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2235,6 +3828,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 26,
           data: { resource: 'AthenaClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AthenaClient' },
+              output: `
+        const middy = require('@middy/core');
+        const { AthenaClient } = require('@aws-sdk/client-athena');
+
+        let athenaClient: InstanceType<typeof AthenaClient> | undefined;
+        const getAthenaClient = (): InstanceType<typeof AthenaClient> =>
+          (athenaClient ??= new AthenaClient({}));
+
+        const baseHandler = async () => {
+          const athena = getAthenaClient();
+          return athena;
+        };
+
+        exports.handler = middy(baseHandler).use({ before: async () => undefined });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2254,12 +3868,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 29,
           data: { resource: 'AWS.DynamoDB.DocumentClient', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 5,
           column: 72,
           data: { resource: 'AWS.DynamoDB', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.DynamoDB' },
+              output: `
+        import AWS from 'aws-sdk';
+
+        let dynamoDB: InstanceType<typeof AWS.DynamoDB> | undefined;
+        const getDynamoDB = (): InstanceType<typeof AWS.DynamoDB> =>
+          (dynamoDB ??= new AWS.DynamoDB());
+
+        export const handler = async () => {
+          const docClient = new AWS.DynamoDB.DocumentClient({ service: getDynamoDB() });
+          return docClient;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2273,7 +3906,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           return new S3Client(options);
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 6, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 6, column: 18, suggestions: [] }],
     },
     {
       name: 'a closure declared inside the handler is lexically inside it',
@@ -2285,7 +3918,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           return makeClient();
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 5, column: 36 }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        export const handler = async () => {
+          const makeClient = () => getSqsClient();
+          return makeClient();
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     // ---------------------------------------------------------------- options and settings
     {
@@ -2314,12 +3971,52 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 21,
           data: { resource: 'AcmeClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AcmeClient' },
+              output: `
+        import { AcmeClient } from '@acme/sdk';
+        import * as acme from '@acme/sdk';
+
+        let acmeClient: AcmeClient | undefined;
+        const getAcmeClient = (): AcmeClient =>
+          (acmeClient ??= new AcmeClient({ apiKey: process.env.ACME_KEY }));
+
+        export const handler = async () => {
+          const a = getAcmeClient();
+          const b = acme.AcmeClient.create();
+          return [a, b];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 21,
           data: { resource: 'acme.AcmeClient.create', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'acme.AcmeClient.create' },
+              output: `
+        import { AcmeClient } from '@acme/sdk';
+        import * as acme from '@acme/sdk';
+
+        let b: acme.AcmeClient | undefined;
+        const getB = (): acme.AcmeClient =>
+          (b ??= acme.AcmeClient.create());
+
+        export const handler = async () => {
+          const a = new AcmeClient({ apiKey: process.env.ACME_KEY });
+          const b = getB();
+          return [a, b];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2340,6 +4037,24 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 5,
           column: 22,
           data: { resource: 'S3Client', handler: 'main', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const main = async () => {
+          const s3 = getS3Client();
+          return s3;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2363,6 +4078,27 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'SNSClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import { instrument } from '@acme/observability';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        const baseHandler = async () => {
+          const sns = getSnsClient();
+          return sns;
+        };
+
+        export const handler = instrument(baseHandler, (error: unknown) => console.error(error));
+      `,
+            },
+          ],
         },
       ],
     },

@@ -582,6 +582,24 @@ ruleTester.run('no-per-invocation-pool', rule, {
           endLine: 5,
           endColumn: 80,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+
+        export const handler = async (event: { id: string }) => {
+          const pool = getPool();
+          return await pool.query('select * from users where id = $1', [event.id]);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -604,6 +622,32 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 26,
           data: { resource: 'Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import { Client } from 'pg';
+
+        let client: Promise<Client> | undefined;
+        const getClient = (): Promise<Client> =>
+          (client ??= (async () => {
+            const created = new Client({ connectionString: process.env.DATABASE_URL });
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            client = undefined;
+            throw error;
+          }));
+
+        export async function handler() {
+          const client = await getClient();
+          const result = await client.query('select now()');
+          return result.rows;
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -623,6 +667,24 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'PgPool', handler: 'lambdaHandler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PgPool' },
+              output: `
+        import PgPool from 'pg-pool';
+
+        let pgPool: PgPool | undefined;
+        const getPgPool = (): PgPool =>
+          (pgPool ??= new PgPool({ max: 1 }));
+
+        export const lambdaHandler = async () => {
+          const pool = getPgPool();
+          return pool;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -646,6 +708,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 23,
           data: { resource: 'postgres', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'postgres' },
+              output: `
+        import postgres from 'postgres';
+
+        let sql: ReturnType<typeof postgres> | undefined;
+        const getSql = (): ReturnType<typeof postgres> =>
+          (sql ??= postgres(process.env.DATABASE_URL!, { max: 1 }));
+
+        async function main() {
+          const sql = getSql();
+          const rows = await sql\`select 1\`;
+          return rows;
+        }
+
+        export { main as handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -668,6 +751,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'mysql.createPool', handler: 'default', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mysql.createPool' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import mysql from 'mysql2';
+
+        let pool: ReturnType<typeof mysql.createPool> | undefined;
+        const getPool = (): ReturnType<typeof mysql.createPool> =>
+          (pool ??= mysql.createPool({ uri: process.env.MYSQL_URL }));
+
+        const main: Handler = async () => {
+          const pool = getPool();
+          return pool;
+        };
+
+        export default main;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -689,6 +793,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 25,
           data: { resource: 'Redis', handler: 'default', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Redis' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import Redis from 'ioredis';
+
+        let redis: Redis | undefined;
+        const getRedis = (): Redis =>
+          (redis ??= new Redis(process.env.REDIS_URL!));
+
+        export default async function (event: SQSEvent) {
+          const redis = getRedis();
+          await redis.incrby('messages', event.Records.length);
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -709,6 +832,24 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        const { Pool } = require('pg');
+
+        let pool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (pool ??= new Pool());
+
+        exports.handler = async function (event) {
+          const pool = getPool();
+          return pool.query('select $1::text', [event.name]);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -729,6 +870,23 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 30,
           data: { resource: 'mysql.createConnection', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mysql.createConnection' },
+              output: `
+        const mysql = require('mysql');
+
+        let connection: ReturnType<typeof mysql.createConnection> | undefined;
+        const getConnection = (): ReturnType<typeof mysql.createConnection> =>
+          (connection ??= mysql.createConnection({ host: process.env.DB_HOST }));
+
+        module.exports.handler = async () => {
+          const connection = getConnection();
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -751,6 +909,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        const Pool = require('pg').Pool;
+
+        let pool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (pool ??= new Pool());
+
+        async function handler() {
+          const pool = getPool();
+          return pool.query('select 1');
+        }
+
+        module.exports = { handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -777,6 +955,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'knex', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'knex' },
+              output: `
+        const knex = require('knex');
+
+        let db: ReturnType<typeof knex> | undefined;
+        const getDb = (): ReturnType<typeof knex> =>
+          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+
+        module.exports = {
+          handler: async (event) => {
+            const db = getDb();
+            return await db('users').where({ id: event.id });
+          },
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -789,7 +987,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
         };
       `,
       languageOptions: commonjs,
-      errors: [{ messageId: 'perInvocation', line: 3, column: 22 }],
+      errors: [{ messageId: 'perInvocation', line: 3, column: 22, suggestions: [] }],
     },
     {
       name: 'TS import = require and export = { handler }',
@@ -809,6 +1007,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'pg.Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'pg.Pool' },
+              output: `
+        import pg = require('pg');
+
+        let pool: pg.Pool | undefined;
+        const getPool = (): pg.Pool =>
+          (pool ??= new pg.Pool());
+
+        const handler = async () => {
+          const pool = getPool();
+          return pool;
+        };
+
+        export = { handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -830,6 +1048,28 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 17,
           data: { resource: 'mongoose.connect', handler: 'consume', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mongoose.connect' },
+              output: `
+        import type { SQSHandler } from 'aws-lambda';
+        import mongoose from 'mongoose';
+
+        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        const getConnect = (): ReturnType<typeof mongoose.connect> =>
+          (connect ??= mongoose.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            connect = undefined;
+            throw error;
+          }));
+
+        export const consume: SQSHandler = async (event) => {
+          await getConnect();
+          console.log(event.Records.length);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -852,6 +1092,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'PrismaClient', handler: 'getUsers', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import type { APIGatewayProxyHandler } from 'aws-lambda';
+        import { PrismaClient } from '@prisma/client';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        export const getUsers: APIGatewayProxyHandler = async () => {
+          const prisma = getPrismaClient();
+          const users = await prisma.user.findMany();
+          return { statusCode: 200, body: JSON.stringify(users) };
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -872,6 +1132,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 29,
           data: { resource: 'Sequelize', handler: 'report', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Sequelize' },
+              output: `
+        import type { Handler } from 'aws-lambda';
+        import { Sequelize } from 'sequelize';
+
+        let sequelize: Sequelize | undefined;
+        const getSequelize = (): Sequelize =>
+          (sequelize ??= new Sequelize(process.env.DATABASE_URL!, { logging: false }));
+
+        export const report = (async () => {
+          const sequelize = getSequelize();
+          return sequelize.query('select 1');
+        }) satisfies Handler;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -894,6 +1173,32 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 30,
           data: { resource: 'DataSource', handler: 'ingest', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'DataSource' },
+              output: `
+        import type { S3Event } from 'aws-lambda';
+        import { DataSource } from 'typeorm';
+
+        let dataSource: Promise<DataSource> | undefined;
+        const getDataSource = (): Promise<DataSource> =>
+          (dataSource ??= (async () => {
+            const created = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+            await created.initialize();
+            return created;
+          })().catch((error: unknown) => {
+            dataSource = undefined;
+            throw error;
+          }));
+
+        export async function ingest(event: S3Event) {
+          const dataSource = await getDataSource();
+          await dataSource.query('insert into files values ($1)', [event.Records.length]);
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -916,12 +1221,60 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'Pool', handler: 'sync', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import type { Context } from 'aws-lambda';
+        import { Pool, Client } from '@neondatabase/serverless';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+
+        export const sync = async (_input: unknown, _context: Context) => {
+          const pool = getPool();
+          const client = new Client(process.env.DATABASE_URL);
+          await client.connect();
+          return [pool, client];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 26,
           data: { resource: 'Client', handler: 'sync', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import type { Context } from 'aws-lambda';
+        import { Pool, Client } from '@neondatabase/serverless';
+
+        let client: Promise<Client> | undefined;
+        const getClient = (): Promise<Client> =>
+          (client ??= (async () => {
+            const created = new Client(process.env.DATABASE_URL);
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            client = undefined;
+            throw error;
+          }));
+
+        export const sync = async (_input: unknown, _context: Context) => {
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+          const client = await getClient();
+          return [pool, client];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -948,6 +1301,36 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 25,
           data: { resource: 'createClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createClient' },
+              output: `
+        import middy from '@middy/core';
+        import httpJsonBodyParser from '@middy/http-json-body-parser';
+        import httpErrorHandler from '@middy/http-error-handler';
+        import { createClient } from 'redis';
+
+        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        const getRedis = (): Promise<ReturnType<typeof createClient>> =>
+          (redis ??= (async () => {
+            const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            redis = undefined;
+            throw error;
+          }));
+
+        const baseHandler = async (event: { body: { key: string } }) => {
+          const redis = await getRedis();
+          return redis.get(event.body.key);
+        };
+
+        export const handler = middy(baseHandler).use(httpJsonBodyParser()).use(httpErrorHandler());
+      `,
+            },
+          ],
         },
       ],
     },
@@ -972,6 +1355,35 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 9,
           column: 28,
           data: { resource: 'MongoClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'MongoClient' },
+              output: `
+        import middy from '@middy/core';
+        import cors from '@middy/http-cors';
+        import { MongoClient } from 'mongodb';
+
+        let mongoClient: Promise<MongoClient> | undefined;
+        const getMongoClient = (): Promise<MongoClient> =>
+          (mongoClient ??= (async () => {
+            const created = new MongoClient(process.env.MONGODB_URI!);
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            mongoClient = undefined;
+            throw error;
+          }));
+
+        export const handler = middy()
+          .use(cors())
+          .handler(async () => {
+            const client = await getMongoClient();
+            return client.db().collection('users').countDocuments();
+          });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -992,6 +1404,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 23,
           data: { resource: 'postgres', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'postgres' },
+              output: `
+        import postgres from 'postgres';
+
+        let sql: ReturnType<typeof postgres> | undefined;
+        const getSql = (): ReturnType<typeof postgres> =>
+          (sql ??= postgres({ max: 1 }));
+
+        export const handler = awslambda.streamifyResponse(async (_event, responseStream) => {
+          const sql = getSql();
+          responseStream.write(String(await sql\`select 1\`));
+          responseStream.end();
+        });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1015,6 +1446,28 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 24,
           data: { resource: 'knex', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'knex' },
+              output: `
+        import { withSentry } from './sentry.js';
+        import { knex } from 'knex';
+
+        let db: ReturnType<typeof knex> | undefined;
+        const getDb = (): ReturnType<typeof knex> =>
+          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+
+        export const handler = withSentry(
+          async () => {
+            const db = getDb();
+            return db('users');
+          },
+          { tracesSampleRate: 1 },
+        );
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1036,6 +1489,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        const makeHandler = (deps: { table: string }) => async (event: { id: string }) => {
+          const pool = getPool();
+          return pool.query('select * from ' + deps.table + ' where id = $1', [event.id]);
+        };
+
+        export const handler = makeHandler({ table: 'users' });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1068,6 +1541,37 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 14,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Logger } from '@aws-lambda-powertools/logger';
+        import { Tracer } from '@aws-lambda-powertools/tracer';
+        import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        const logger = new Logger();
+        const tracer = new Tracer();
+
+        class Lambda implements LambdaInterface {
+          @tracer.captureLambdaHandler()
+          @logger.injectLambdaContext()
+          public async handler(_event: unknown, _context: unknown) {
+            const pool = getPool();
+            return pool.query('select 1');
+          }
+        }
+
+        const lambda = new Lambda();
+        export const handler = lambda.handler.bind(lambda);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1088,6 +1592,24 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'PgPool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PgPool' },
+              output: `
+        import { Pool as PgPool } from 'pg';
+
+        let pgPool: PgPool | undefined;
+        const getPgPool = (): PgPool =>
+          (pgPool ??= new PgPool());
+
+        export const handler = async () => {
+          const pool = getPgPool();
+          return pool;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1109,12 +1631,52 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'pgNs.Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'pgNs.Pool' },
+              output: `
+        import * as pgNs from 'pg';
+        import pg from 'pg';
+
+        let pool: pgNs.Pool | undefined;
+        const getPool = (): pgNs.Pool =>
+          (pool ??= new pgNs.Pool());
+
+        export const handler = async () => {
+          const pool = getPool();
+          const client = new pg.Client();
+          return [pool, client];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 26,
           data: { resource: 'pg.Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'pg.Client' },
+              output: `
+        import * as pgNs from 'pg';
+        import pg from 'pg';
+
+        let client: InstanceType<typeof pg.Client> | undefined;
+        const getClient = (): InstanceType<typeof pg.Client> =>
+          (client ??= new pg.Client());
+
+        export const handler = async () => {
+          const pool = new pgNs.Pool();
+          const client = getClient();
+          return [pool, client];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1135,12 +1697,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 6,
           column: 36,
           data: { resource: 'mysql.createConnection', handler: 'handler', via: '' },
+          suggestions: [],
         },
       ],
     },
@@ -1166,6 +1730,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           endLine: 5,
           endColumn: 77,
           data: { resource: 'MongoClient.connect', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'MongoClient.connect' },
+              output: `
+        import { MongoClient } from 'mongodb';
+
+        let mongoClient: Promise<MongoClient> | undefined;
+        const getMongoClient = (): Promise<MongoClient> =>
+          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            mongoClient = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const client = await getMongoClient();
+          return await client.db('app').collection('users').findOne({});
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1186,12 +1771,53 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'createPool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createPool' },
+              output: `
+        import { createPool, createConnection } from 'mysql2/promise';
+
+        let pool: ReturnType<typeof createPool> | undefined;
+        const getPool = (): ReturnType<typeof createPool> =>
+          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+
+        export const handler = async () => {
+          const pool = getPool();
+          const connection = await createConnection({ uri: process.env.MYSQL_URL });
+          return [pool, connection];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 6,
           column: 36,
           data: { resource: 'createConnection', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createConnection' },
+              output: `
+        import { createPool, createConnection } from 'mysql2/promise';
+
+        let connection: ReturnType<typeof createConnection> | undefined;
+        const getConnection = (): ReturnType<typeof createConnection> =>
+          (connection ??= createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
+            connection = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const pool = createPool({ uri: process.env.MYSQL_URL });
+          const connection = await getConnection();
+          return [pool, connection];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1214,18 +1840,81 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 21,
           data: { resource: 'Cluster', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Cluster' },
+              output: `
+        import Redis, { Cluster } from 'ioredis';
+        import { createCluster } from 'redis';
+
+        let cluster: Cluster | undefined;
+        const getCluster = (): Cluster =>
+          (cluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+
+        export const handler = async () => {
+          const a = getCluster();
+          const b = new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const c = createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] });
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 21,
           data: { resource: 'Redis.Cluster', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Redis.Cluster' },
+              output: `
+        import Redis, { Cluster } from 'ioredis';
+        import { createCluster } from 'redis';
+
+        let cluster: InstanceType<typeof Redis.Cluster> | undefined;
+        const getCluster = (): InstanceType<typeof Redis.Cluster> =>
+          (cluster ??= new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+
+        export const handler = async () => {
+          const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const b = getCluster();
+          const c = createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] });
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 8,
           column: 21,
           data: { resource: 'createCluster', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createCluster' },
+              output: `
+        import Redis, { Cluster } from 'ioredis';
+        import { createCluster } from 'redis';
+
+        let c: ReturnType<typeof createCluster> | undefined;
+        const getC = (): ReturnType<typeof createCluster> =>
+          (c ??= createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] }));
+
+        export const handler = async () => {
+          const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const b = new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+          const c = getC();
+          return [a, b, c];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1247,12 +1936,52 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 30,
           data: { resource: 'mongoose.createConnection', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mongoose.createConnection' },
+              output: `
+        import mongoose from 'mongoose';
+        import Sequelize from 'sequelize';
+
+        let connection: ReturnType<typeof mongoose.createConnection> | undefined;
+        const getConnection = (): ReturnType<typeof mongoose.createConnection> =>
+          (connection ??= mongoose.createConnection(process.env.MONGODB_URI!));
+
+        export const handler = async () => {
+          const connection = getConnection();
+          const sequelize = new Sequelize(process.env.DATABASE_URL!);
+          return [connection, sequelize];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 29,
           data: { resource: 'Sequelize', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Sequelize' },
+              output: `
+        import mongoose from 'mongoose';
+        import Sequelize from 'sequelize';
+
+        let sequelize: Sequelize | undefined;
+        const getSequelize = (): Sequelize =>
+          (sequelize ??= new Sequelize(process.env.DATABASE_URL!));
+
+        export const handler = async () => {
+          const connection = mongoose.createConnection(process.env.MONGODB_URI!);
+          const sequelize = getSequelize();
+          return [connection, sequelize];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1277,12 +2006,56 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 22,
           data: { resource: 'knex', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'knex' },
+              output: `
+        import knex from 'knex';
+        import { Pool } from 'pg';
+
+        let db: ReturnType<typeof knex<User>> | undefined;
+        const getDb = (): ReturnType<typeof knex<User>> =>
+          (db ??= knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! }));
+
+        interface User { id: string }
+
+        export const handler = async () => {
+          const db = getDb();
+          const pool = new Pool({ connectionString: process.env.DATABASE_URL! }) as Pool;
+          return [db, pool];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 9,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import knex from 'knex';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL! }));
+
+        interface User { id: string }
+
+        export const handler = async () => {
+          const db = knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! });
+          const pool = getPool() as Pool;
+          return [db, pool];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1303,6 +2076,31 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 26,
           data: { resource: 'Client', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Client' },
+              output: `
+        import { Client } from 'pg';
+
+        let client: Promise<Client> | undefined;
+        const getClient = (): Promise<Client> =>
+          (client ??= (async () => {
+            const created = new Client();
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            client = undefined;
+            throw error;
+          }));
+
+        export const handler = async (event?: { sql?: string }) => {
+          const client = await getClient();
+          return client?.query(event?.sql ?? 'select 1');
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1325,6 +2123,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'PrismaClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import { PrismaClient } from '@prisma/client';
+        import { renderToString } from 'react-dom/server';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        export const handler = async () => {
+          const prisma = getPrismaClient();
+          const users = await prisma.user.findMany();
+          return renderToString(<ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1346,6 +2164,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        export const handler = async () => {
+          return Promise.resolve().then(() => {
+            const pool = getPool();
+            return pool.query('select 1');
+          });
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1370,6 +2208,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const pool = getPool();
+            await pool.query('insert into events values ($1)', [record.body]);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1402,18 +2261,108 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 25,
           data: { resource: 'postgres', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'postgres' },
+              output: `
+        import postgres from 'postgres';
+        import Redis from 'ioredis';
+        import { PrismaClient } from '@prisma/client';
+
+        let sql: ReturnType<typeof postgres> | undefined;
+        const getSql = (): ReturnType<typeof postgres> =>
+          (sql ??= postgres());
+
+        export const handler = async (event: { ids: string[] }) => {
+          for (let i = 0; i < event.ids.length; i++) {
+            const sql = getSql();
+          }
+          let retries = 3;
+          while (retries-- > 0) {
+            const redis = new Redis();
+            await redis.quit();
+          }
+          do {
+            const prisma = new PrismaClient();
+            await prisma.$disconnect();
+          } while (Math.random() > 0.5);
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 13,
           column: 27,
           data: { resource: 'Redis', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Redis' },
+              output: `
+        import postgres from 'postgres';
+        import Redis from 'ioredis';
+        import { PrismaClient } from '@prisma/client';
+
+        let redis: Redis | undefined;
+        const getRedis = (): Redis =>
+          (redis ??= new Redis());
+
+        export const handler = async (event: { ids: string[] }) => {
+          for (let i = 0; i < event.ids.length; i++) {
+            const sql = postgres();
+            await sql.end();
+          }
+          let retries = 3;
+          while (retries-- > 0) {
+            const redis = getRedis();
+          }
+          do {
+            const prisma = new PrismaClient();
+            await prisma.$disconnect();
+          } while (Math.random() > 0.5);
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 17,
           column: 28,
           data: { resource: 'PrismaClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import postgres from 'postgres';
+        import Redis from 'ioredis';
+        import { PrismaClient } from '@prisma/client';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        export const handler = async (event: { ids: string[] }) => {
+          for (let i = 0; i < event.ids.length; i++) {
+            const sql = postgres();
+            await sql.end();
+          }
+          let retries = 3;
+          while (retries-- > 0) {
+            const redis = new Redis();
+            await redis.quit();
+          }
+          do {
+            const prisma = getPrismaClient();
+          } while (Math.random() > 0.5);
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1436,6 +2385,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 28,
           data: { resource: 'MongoClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'MongoClient' },
+              output: `
+        import type { DynamoDBStreamEvent } from 'aws-lambda';
+        import { MongoClient } from 'mongodb';
+
+        let mongoClient: MongoClient | undefined;
+        const getMongoClient = (): MongoClient =>
+          (mongoClient ??= new MongoClient(process.env.MONGODB_URI!));
+
+        export const handler = async (event: DynamoDBStreamEvent) => {
+          event.Records.forEach(async (record) => {
+            const client = getMongoClient();
+            await client.db().collection('changes').insertOne({ id: record.eventID });
+          });
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1461,6 +2431,32 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 40,
           data: { resource: 'mysql.createConnection', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mysql.createConnection' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import mysql from 'mysql2/promise';
+
+        let connection: ReturnType<typeof mysql.createConnection> | undefined;
+        const getConnection = (): ReturnType<typeof mysql.createConnection> =>
+          (connection ??= mysql.createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
+            connection = undefined;
+            throw error;
+          }));
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(
+            event.Records.map(async (record) => {
+              const connection = await getConnection();
+              await connection.execute('insert into events values (?)', [record.body]);
+            }),
+          );
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1483,6 +2479,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `loadUser`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        async function loadUser(id: string) {
+          const pool = getPool();
+          return pool.query('select * from users where id = $1', [id]);
+        }
+
+        export const handler = async (event: { userId: string }) => loadUser(event.userId);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1506,6 +2522,34 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 25,
           data: { resource: 'createClient', handler: 'handler', via: ' (via `readCache` → `connectRedis`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createClient' },
+              output: `
+        import { createClient } from 'redis';
+
+        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        const getRedis = (): Promise<ReturnType<typeof createClient>> =>
+          (redis ??= (async () => {
+            const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            redis = undefined;
+            throw error;
+          }));
+
+        const connectRedis = async () => {
+          const redis = await getRedis();
+          return redis;
+        };
+        const readCache = async (key: string) => (await connectRedis()).get(key);
+
+        export const handler = async () => readCache('config');
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1540,6 +2584,38 @@ ruleTester.run('no-per-invocation-pool', rule, {
             handler: 'handler',
             via: ' (via `UserRepository.find` → `UserRepository.connect`)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'MongoClient.connect' },
+              output: `
+        import { MongoClient } from 'mongodb';
+
+        let mongoClient: Promise<MongoClient> | undefined;
+        const getMongoClient = (): Promise<MongoClient> =>
+          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            mongoClient = undefined;
+            throw error;
+          }));
+
+        class UserRepository {
+          async find(id: string) {
+            const db = await this.connect();
+            return db.collection('users').findOne({ id });
+          }
+
+          private async connect() {
+            const client = await getMongoClient();
+            return client.db('app');
+          }
+        }
+
+        const users = new UserRepository();
+
+        export const handler = async (event: { id: string }) => users.find(event.id);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1566,6 +2642,31 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `Db.query`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        class Db {
+          async query(sql: string) {
+            const pool = getPool();
+            return pool.query(sql);
+          }
+        }
+
+        export const handler = async () => {
+          const db = new Db();
+          return db.query('select 1');
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1588,6 +2689,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 20,
           data: { resource: 'knex', handler: 'handler', via: ' (via `Database.connect`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'knex' },
+              output: `
+        import knex from 'knex';
+
+        let knex2: ReturnType<typeof knex> | undefined;
+        const getKnex2 = (): ReturnType<typeof knex> =>
+          (knex2 ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+
+        class Database {
+          static connect() {
+            return getKnex2();
+          }
+        }
+
+        export const handler = async () => Database.connect()('users');
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1612,6 +2734,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 30,
           data: { resource: 'Sequelize', handler: 'handler', via: ' (via `new Repository`)' },
+          suggestions: [],
         },
       ],
     },
@@ -1636,6 +2759,29 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 28,
           data: { resource: 'PrismaClient', handler: 'handler', via: ' (via `new UserService`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import { PrismaClient } from '@prisma/client';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        class UserService {
+          private prisma = getPrismaClient();
+
+          list() {
+            return this.prisma.user.findMany();
+          }
+        }
+
+        export const handler = async () => new UserService().list();
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1672,6 +2818,36 @@ ruleTester.run('no-per-invocation-pool', rule, {
             handler: 'handler',
             via: ' (via `processRecord` → `Store.save`, for every record)',
           },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+
+        class Store {
+          async save(body: string) {
+            const pool = getPool();
+            await pool.query('insert into events values ($1)', [body]);
+          }
+        }
+
+        async function processRecord(record: SQSRecord) {
+          const store = new Store();
+          await store.save(record.body);
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1698,6 +2874,31 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 18,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `new EventWriter`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        class EventWriter {
+          pool = getPool();
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const writer = new EventWriter();
+            await writer.pool.query('insert into events values ($1)', [record.body]);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1728,6 +2929,35 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `withRetry`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        async function withRetry(attempt: number): Promise<unknown> {
+          try {
+            const pool = getPool();
+            return await pool.query('select 1');
+          } catch (error) {
+            if (attempt < 3) return retryLater(attempt + 1);
+            throw error;
+          }
+        }
+
+        async function retryLater(attempt: number): Promise<unknown> {
+          return withRetry(attempt);
+        }
+
+        export const handler = async () => withRetry(0);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1749,6 +2979,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 20,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        export const handler = async () => {
+          let pool: Pool | undefined;
+          pool ??= getPool();
+          return pool.query('select 1');
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1769,6 +3018,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 29,
           data: { resource: 'createPool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createPool' },
+              output: `
+        import { createPool } from 'mysql2';
+
+        let pool: ReturnType<typeof createPool> | undefined;
+        const getPool = (): ReturnType<typeof createPool> =>
+          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+
+        export async function handler() {
+          let pool: ReturnType<typeof createPool> | undefined;
+          if (!pool) pool = getPool();
+          return pool;
+        }
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1783,7 +3051,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 5, column: 24 }],
+      errors: [{ messageId: 'requestDependent', line: 5, column: 24, suggestions: [] }],
     },
     {
       name: 'application name from context',
@@ -1797,7 +3065,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return client;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 6, column: 26 }],
+      errors: [{ messageId: 'requestDependent', line: 6, column: 26, suggestions: [] }],
     },
     {
       name: 'destructured event fields',
@@ -1817,8 +3085,8 @@ ruleTester.run('no-per-invocation-pool', rule, {
         };
       `,
       errors: [
-        { messageId: 'requestDependent', line: 6, column: 23 },
-        { messageId: 'requestDependent', line: 12, column: 26 },
+        { messageId: 'requestDependent', line: 6, column: 23, suggestions: [] },
+        { messageId: 'requestDependent', line: 12, column: 26, suggestions: [] },
       ],
     },
     {
@@ -1836,7 +3104,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 10, column: 24 }],
+      errors: [{ messageId: 'requestDependent', line: 10, column: 24, suggestions: [] }],
     },
     {
       name: 'an IAM auth token awaited in the handler',
@@ -1851,7 +3119,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 8, column: 24 }],
+      errors: [{ messageId: 'requestDependent', line: 8, column: 24, suggestions: [] }],
     },
     {
       name: 'per-record callback parameter (requestDependent wins over perRecord)',
@@ -1865,7 +3133,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           );
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 43 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 43, suggestions: [] }],
     },
     {
       name: 'a helper whose parameter comes from the event',
@@ -1878,7 +3146,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async (event: { database: string }) => poolFor(event.database).query('select 1');
       `,
-      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
     },
     {
       name: 'module constants, process.env and locals computed from them are not request data',
@@ -1902,12 +3170,37 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 10,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 11,
           column: 25,
           data: { resource: 'Redis', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Redis' },
+              output: `
+        import { Pool } from 'pg';
+        import Redis from 'ioredis';
+
+        let redis: Redis | undefined;
+        const getRedis = (): Redis =>
+          (redis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 }));
+
+        const DEFAULT_PORT = 5432;
+
+        export const handler = async (event: { id: string }) => {
+          const host = process.env.DB_HOST ?? 'localhost';
+          const connectionString = 'postgres://' + host + ':' + DEFAULT_PORT + '/app';
+          const pool = new Pool({ connectionString, max: 1 });
+          const redis = getRedis();
+          return [pool, redis, event.id];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1928,6 +3221,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 18,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `poolFor`)' },
+          suggestions: [],
         },
       ],
     },
@@ -1951,6 +3245,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 28,
           data: { resource: 'MongoClient', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'MongoClient' },
+              output: `
+        const { MongoClient } = require('mongodb');
+
+        let mongoClient: InstanceType<typeof MongoClient> | undefined;
+        const getMongoClient = (): InstanceType<typeof MongoClient> =>
+          (mongoClient ??= new MongoClient(process.env.MONGODB_URI));
+
+        module.exports = {
+          async handler(event) {
+            const client = getMongoClient();
+            return client.db().collection('users').findOne({ id: event.id });
+          },
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1971,12 +3285,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [],
         },
         {
           messageId: 'perInvocation',
           line: 6,
           column: 23,
           data: { resource: 'postgres', handler: 'handler', via: '' },
+          suggestions: [],
         },
       ],
     },
@@ -1997,6 +3313,28 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 36,
           data: { resource: 'connect', handler: 'handler', via: '' },
+          // `disconnect()` closes the connection the singleton caches: it goes, as `mongoose.disconnect()` does.
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'connect' },
+              output: `
+        import { connect, disconnect } from 'mongoose';
+
+        let connect2: ReturnType<typeof connect> | undefined;
+        const getConnect2 = (): ReturnType<typeof connect> =>
+          (connect2 ??= connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            connect2 = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const connection = await getConnect2();
+          return connection;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2024,6 +3362,31 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `save`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        async function save(body: string) {
+          const pool = getPool();
+          await pool.query('insert into events values ($1)', [body]);
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            await save(record.body);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2043,6 +3406,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 63,
           data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+          suggestions: [],
         },
       ],
     },
@@ -2065,12 +3429,54 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 76,
           data: { resource: 'Redis', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Redis' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import Redis from 'ioredis';
+        import postgres from 'postgres';
+
+        let redis: Redis | undefined;
+        const getRedis = (): Redis =>
+          (redis ??= new Redis());
+
+        export const handler = async (event: SQSEvent) => {
+          const total = event.Records.reduce((sum) => sum + Number(Boolean(getRedis())), 0);
+          const any = event.Records.some(() => Boolean(postgres()));
+          return [total, any];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perRecord',
           line: 8,
           column: 56,
           data: { resource: 'postgres', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'postgres' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import Redis from 'ioredis';
+        import postgres from 'postgres';
+
+        let postgres2: ReturnType<typeof postgres> | undefined;
+        const getPostgres2 = (): ReturnType<typeof postgres> =>
+          (postgres2 ??= postgres());
+
+        export const handler = async (event: SQSEvent) => {
+          const total = event.Records.reduce((sum) => sum + Number(Boolean(new Redis())), 0);
+          const any = event.Records.some(() => Boolean(getPostgres2()));
+          return [total, any];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2087,7 +3493,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           }
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 28 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 28, suggestions: [] }],
     },
     {
       name: 'a value awaited along the path, in a helper',
@@ -2102,7 +3508,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async () => (await connect()).query('select 1');
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
     },
     {
       name: 'event data followed through two helpers',
@@ -2118,7 +3524,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async (event: { tenant: { url: string } }) => tenantDb(event.tenant)('users');
       `,
-      errors: [{ messageId: 'requestDependent', line: 5, column: 18 }],
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
     },
     {
       name: 'two handlers sharing a helper: one report per site',
@@ -2130,7 +3536,31 @@ ruleTester.run('no-per-invocation-pool', rule, {
         export const handler = async () => db().user.count();
         export const lambdaHandler = async () => db().post.count();
       `,
-      errors: [{ messageId: 'perInvocation', line: 4, column: 26 }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import { PrismaClient } from '@prisma/client';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        const db = () => getPrismaClient();
+
+        export const handler = async () => db().user.count();
+        export const lambdaHandler = async () => db().post.count();
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'x || (x = ...) on a variable declared inside the handler',
@@ -2149,6 +3579,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 27,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        export const handler = async () => {
+          let pool: Pool | undefined;
+          pool || (pool = getPool());
+          return pool;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2170,6 +3619,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 18,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool2: Pool | undefined;
+        const getPool2 = (): Pool =>
+          (pool2 ??= new Pool());
+
+        let pool: Pool;
+
+        export const handler = async () => {
+          pool = getPool2();
+          return pool.query('select 1');
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2190,6 +3659,25 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 34,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import middy from '@middy/core';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        const main = async () => getPool().query('select 1');
+        const wrapped = middy(main);
+
+        export { wrapped as handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2212,6 +3700,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        const { Pool } = require('pg');
+
+        let pool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (pool ??= new Pool());
+
+        const handler = async () => {
+          const pool = getPool();
+          return pool.query('select 1');
+        };
+
+        exports.handler = handler;
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2239,12 +3747,45 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+          suggestions: [],
         },
         {
           messageId: 'perRecord',
           line: 11,
           column: 27,
           data: { resource: 'createClient', handler: 'handler', via: ' (for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'createClient' },
+              output: `
+        import { Pool } from 'pg';
+        import { createClient } from 'redis';
+
+        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        const getRedis = (): Promise<ReturnType<typeof createClient>> =>
+          (redis ??= (async () => {
+            const created: ReturnType<typeof createClient> = createClient();
+            await created.connect();
+            return created;
+          })().catch((error: unknown) => {
+            redis = undefined;
+            throw error;
+          }));
+
+        export const handler = async (event: { lines: AsyncIterable<string>; tables: Record<string, string> }) => {
+          for await (const line of event.lines) {
+            const pool = new Pool();
+            await pool.query('select $1', [line]).finally(() => pool.end());
+          }
+          for (const table in event.tables) {
+            const redis = await getRedis();
+            await redis.del(table);
+          }
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2264,7 +3805,37 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async () => new UserRepository();
       `,
-      errors: [{ messageId: 'perInvocation', line: 7, column: 25 }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        class BaseRepository {
+          protected pool: Pool;
+          constructor() {
+            this.pool = getPool();
+          }
+        }
+
+        class UserRepository extends BaseRepository {}
+
+        export const handler = async () => new UserRepository();
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an arrow-function class property called as a method',
@@ -2288,6 +3859,30 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 26,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `UserService.load`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        class UserService {
+          load = async (id: string) => {
+            const pool = getPool();
+            return pool.query('select * from users where id = $1', [id]);
+          };
+        }
+
+        const service = new UserService();
+
+        export const handler = async (event: { id: string }) => service.load(event.id);
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2313,6 +3908,26 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `withPool`)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        async function withPool<T>(fn: (pool: Pool) => Promise<T>): Promise<T> {
+          const pool = getPool();
+          return await fn(pool);
+        }
+
+        export const handler = async () => withPool((pool) => pool.query('select 1'));
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2343,12 +3958,52 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'connect', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'connect' },
+              output: `
+        import { connect } from '@planetscale/database';
+        import { Warehouse } from '@acme/warehouse';
+
+        let conn: ReturnType<typeof connect> | undefined;
+        const getConn = (): ReturnType<typeof connect> =>
+          (conn ??= connect({ url: process.env.DATABASE_URL }));
+
+        export const handler = async () => {
+          const conn = getConn();
+          const warehouse = new Warehouse({ url: process.env.WAREHOUSE_URL });
+          return [conn, warehouse];
+        };
+      `,
+            },
+          ],
         },
         {
           messageId: 'perInvocation',
           line: 7,
           column: 29,
           data: { resource: 'Warehouse', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Warehouse' },
+              output: `
+        import { connect } from '@planetscale/database';
+        import { Warehouse } from '@acme/warehouse';
+
+        let warehouse: Warehouse | undefined;
+        const getWarehouse = (): Warehouse =>
+          (warehouse ??= new Warehouse({ url: process.env.WAREHOUSE_URL }));
+
+        export const handler = async () => {
+          const conn = connect({ url: process.env.DATABASE_URL });
+          const warehouse = getWarehouse();
+          return [conn, warehouse];
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2369,6 +4024,24 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 5,
           column: 26,
           data: { resource: 'PrismaClient', handler: 'main', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'PrismaClient' },
+              output: `
+        import { PrismaClient } from '@prisma/client';
+
+        let prismaClient: PrismaClient | undefined;
+        const getPrismaClient = (): PrismaClient =>
+          (prismaClient ??= new PrismaClient());
+
+        export const main = async () => {
+          const prisma = getPrismaClient();
+          return prisma.user.count();
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2392,6 +4065,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 6,
           column: 24,
           data: { resource: 'Pool', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { instrument } from '@acme/observability';
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        const getPool = (): Pool =>
+          (pool ??= new Pool());
+
+        const baseHandler = async () => {
+          const pool = getPool();
+          return pool.query('select 1');
+        };
+
+        export const handler = instrument(baseHandler, (error: unknown) => console.error(error));
+      `,
+            },
+          ],
         },
       ],
     },

@@ -50,12 +50,23 @@ export function singletonType(ctx: PlanContext, site: PerInvocationSite, form: F
 }
 
 /** Is the chain's root an ESM import (a class is then also a type)? */
+/**
+ * Does the name chain also name a type? An imported class does (`Pool`); a member of a namespace import
+ * does (`AWS.S3` with `import * as AWS`); a member of anything else may be a static property
+ * (`Redis.Cluster` on ioredis' class), which is no type: those get `InstanceType<typeof ...>`.
+ */
 function isTypeImport(ctx: PlanContext, node: Node): boolean {
   let root = unwrap(node);
+  const isMember = root.type === AST_NODE_TYPES.MemberExpression;
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const def = ctx.scopes.resolve(root)?.defs[0];
-  return def?.type === 'ImportBinding';
+  if (def?.type !== 'ImportBinding') return false;
+  return (
+    !isMember ||
+    def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+    def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration
+  );
 }
 
 /** `new X` → `x`; a call → its variable, else its class (`X.from`), else its name without `create`. */
