@@ -1,42 +1,82 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR } from './fixtures.js';
+import { expectedReports, FIXTURES_DIR, stripMarkers } from './fixtures.js';
+import { ESLINT_STYLISH, matchProblems } from './support/problem-matcher.js';
+import { installProject, npmFreeEnv, packageJson, packTarball, pinned, RECOMMENDED_WITH_TS_PARSER, ROOT, run } from './support/package.js';
 
-// The plugin as a user gets it: packed, installed from the tarball into a fresh project, run by the
-// user's own ESLint. Versions are the ones this repository pins, so npm's cache serves them.
-const root = path.resolve(FIXTURES_DIR, '..');
-const devVersions = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  devDependencies: Record<string, string>;
-}).devDependencies;
-const work = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-pack-'));
-const project = path.join(work, 'project');
+// The plugin as a user gets it: packed, installed from the tarball into fresh projects, run by the
+// user's own ESLint (9 and 10) and TypeScript, and its codemod run through `npx`. One project per
+// supported combination; the ranges stated in peerDependencies are tested at both ends.
 
-function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const TS_ESLINT_RECOMMENDED = [
+  "import lambdaHygiene from 'eslint-plugin-lambda-hygiene';",
+  "import { defineConfig } from 'eslint/config';",
+  "import tseslint from 'typescript-eslint';",
+  '',
+  'export default defineConfig(tseslint.configs.recommended, lambdaHygiene.configs.recommended);',
+  '',
+].join('\n');
+
+interface UserProject {
+  name: string;
+  packages: string[];
+  /** The user's eslint.config.js: one of the README's recipes. */
+  config: string;
 }
 
-describe('the packed package', () => {
+const PROJECTS: UserProject[] = [
+  {
+    // The lower ends of peerDependencies: ESLint ^9.0.0, TypeScript >=4.8.4 (typescript-eslint 8's own floor).
+    name: 'ESLint 9.0.0, TypeScript 4.8.4, the parser only',
+    packages: ['eslint@9.0.0', 'typescript@4.8.4', pinned('@typescript-eslint/parser')],
+    config: RECOMMENDED_WITH_TS_PARSER,
+  },
+  {
+    name: 'ESLint 9 (latest), TypeScript 5.9, the parser only',
+    packages: ['eslint@9.39.5', 'typescript@5.9.3', pinned('@typescript-eslint/parser')],
+    config: RECOMMENDED_WITH_TS_PARSER,
+  },
+  {
+    // This repository's own versions, with typescript-eslint's configs as the README shows them.
+    name: 'ESLint 10, TypeScript 6.0, typescript-eslint configs',
+    packages: [pinned('eslint'), pinned('typescript'), pinned('typescript-eslint')],
+    config: TS_ESLINT_RECOMMENDED,
+  },
+];
+
+const work = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-pack-'));
+let tarball = '';
+
+const java = path.join(FIXTURES_DIR, 'java-experiment-index-store');
+const poorWithMarkers = readFileSync(path.join(java, 'poor.ts'), 'utf8');
+const poor = stripMarkers(poorWithMarkers);
+const better = stripMarkers(readFileSync(path.join(java, 'better.ts'), 'utf8'));
+const esmPoorWithMarkers = readFileSync(path.join(FIXTURES_DIR, 'esm', 'poor.mjs'), 'utf8');
+
+function npx(args: string[], cwd: string) {
+  return spawnSync('npx', ['--no-install', ...args], { cwd, encoding: 'utf8', env: npmFreeEnv() });
+}
+
+beforeAll(() => {
+  tarball = packTarball(work);
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
+
+describe.each(PROJECTS)('the packed package in a project with $name', ({ name, packages, config }) => {
+  const project = path.join(work, name.replace(/[^a-z0-9]+/gi, '-'));
+
   beforeAll(() => {
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root)) as Array<{
-      filename: string;
-    }>;
-    const tarball = path.join(work, packed[0]!.filename);
-    cpSync(path.join(FIXTURES_DIR, 'java-experiment-index-store'), path.join(project, 'src'), { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
-    writeFileSync(
-      path.join(project, 'eslint.config.js'),
-      [
-        "import tsParser from '@typescript-eslint/parser';",
-        "import lambdaHygiene from 'eslint-plugin-lambda-hygiene';",
-        'export default [',
-        "  { files: ['**/*.ts'], languageOptions: { parser: tsParser } },",
-        '  lambdaHygiene.configs.recommended,',
-        '];',
-      ].join('\n'),
-    );
+    installProject(project, tarball, packages);
+    mkdirSync(path.join(project, 'src'));
+    writeFileSync(path.join(project, 'eslint.config.js'), config);
+    writeFileSync(path.join(project, 'src', 'index-store.ts'), poor);
+    writeFileSync(path.join(project, 'src', 'better.ts'), better);
+    writeFileSync(path.join(project, 'src', 'events.mjs'), stripMarkers(esmPoorWithMarkers));
     writeFileSync(
       path.join(project, 'check-types.ts'),
       [
@@ -44,58 +84,146 @@ describe('the packed package', () => {
         'const names: string[] = Object.keys(lambdaHygiene.rules ?? {});',
         'export const recommended = lambdaHygiene.configs.recommended.rules;',
         'export { names };',
+        '',
       ].join('\n'),
     );
-    run(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        tarball,
-        `eslint@${devVersions.eslint}`,
-        `@typescript-eslint/parser@${devVersions['@typescript-eslint/parser']}`,
-        `typescript@${devVersions.typescript}`,
-      ],
-      project,
-    );
-  }, 240_000);
+  }, 300_000);
 
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-  it('reports the poor fixture through the user’s ESLint and configs.recommended', () => {
-    const eslint = spawnSync('npx', ['eslint', '--format', 'json', 'src/poor.ts', 'src/better.ts'], {
-      cwd: project,
-      encoding: 'utf8',
-    });
-    expect(eslint.status).toBe(1); // ESLint's exit code when it reports errors
-    const results = JSON.parse(eslint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
-    const byFile = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages]));
-    expect(byFile['poor.ts']!.map((message) => message.ruleId)).toEqual([
-      'lambda-hygiene/no-per-invocation-client',
-      'lambda-hygiene/no-per-invocation-client',
-    ]);
-    expect(byFile['better.ts']).toEqual([]);
+  it('installs the versions asked for', () => {
+    const installed = (dependency: string) =>
+      (JSON.parse(readFileSync(path.join(project, 'node_modules', dependency, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const spec of packages) {
+      const at = spec.lastIndexOf('@');
+      expect(installed(spec.slice(0, at))).toBe(spec.slice(at + 1));
+    }
+    expect(installed('eslint-plugin-lambda-hygiene')).toBe(packageJson.version);
   });
+
+  it('reports the poor fixtures through the user’s ESLint and configs.recommended', () => {
+    const eslint = npx(['eslint', '--format', 'json', 'src/'], project);
+    expect(eslint.status, eslint.stderr).toBe(1); // ESLint's exit code when it reports errors
+    const results = JSON.parse(eslint.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string | null; line: number; column: number; message: string }>;
+    }>;
+    const ours = Object.fromEntries(
+      results.map((result) => [
+        path.basename(result.filePath),
+        result.messages
+          .filter((message) => message.ruleId?.startsWith('lambda-hygiene/') || message.ruleId === null)
+          .map(({ ruleId, line }) => ({ ruleId, line })),
+      ]),
+    );
+    const expected = (text: string) => expectedReports(text).map(({ ruleId, line }) => ({ ruleId, line }));
+    expect(ours).toEqual({
+      'index-store.ts': expected(poorWithMarkers),
+      'better.ts': [],
+      'events.mjs': expected(esmPoorWithMarkers),
+    });
+    const columns = results
+      .find((result) => result.filePath.endsWith('index-store.ts'))!
+      .messages.filter((message) => message.ruleId?.startsWith('lambda-hygiene/'))
+      .map((message) => message.column);
+    // The creating expressions: `new DynamoDBClient(...)` and `DynamoDBDocumentClient.from(client)`.
+    expect(columns).toEqual([
+      poor.split('\n')[19]!.indexOf('new DynamoDBClient') + 1,
+      poor.split('\n')[20]!.indexOf('DynamoDBDocumentClient.from') + 1,
+    ]);
+  }, 60_000);
+
+  it('prints stylish output that setup-node’s ESLint problem matcher turns into annotations (docs/ci.md)', () => {
+    // As on a GitHub-hosted runner: CI and GITHUB_ACTIONS set, output piped (not a terminal).
+    const env = { ...npmFreeEnv(), CI: 'true', GITHUB_ACTIONS: 'true' };
+    const stylish = spawnSync('npx', ['--no-install', 'eslint', 'src/'], { cwd: project, encoding: 'utf8', env });
+    const json = spawnSync('npx', ['--no-install', 'eslint', '--format', 'json', 'src/'], { cwd: project, encoding: 'utf8', env });
+    expect(stylish.status, stylish.stderr).toBe(1);
+    const expected = (JSON.parse(json.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number; message: string }> }>)
+      .flatMap((result) => result.messages.map((message) => ({ ...message, filePath: result.filePath })))
+      .filter((message) => message.ruleId?.startsWith('lambda-hygiene/'))
+      .map((message) => ({
+        file: message.filePath,
+        line: message.line,
+        column: message.column,
+        severity: 'error',
+        message: message.message.replace(/\.$/, ''), // stylish drops the final period
+        code: message.ruleId,
+      }));
+    expect(expected).toHaveLength(3);
+    const annotations = matchProblems(ESLINT_STYLISH, stylish.stdout)
+      .filter((annotation) => annotation.code?.startsWith('lambda-hygiene/'))
+      // The matcher's greedy message group keeps stylish's column padding.
+      .map((annotation) => ({ ...annotation, message: annotation.message?.trimEnd() }));
+    expect(annotations).toEqual(expected);
+  }, 60_000);
+
+  it('runs the hoist codemod through npx: --dry --diff prints the fix and writes nothing', () => {
+    const hoist = npx(['eslint-plugin-lambda-hygiene', 'hoist', '--dry', '--diff', 'src/index-store.ts'], project);
+    expect(hoist.status, hoist.stderr).toBe(0);
+    expect(hoist.stdout).toContain(createTwoFilesPatch('a/src/index-store.ts', 'b/src/index-store.ts', poor, better));
+    expect(hoist.stdout).toContain('hoist (dry run, nothing written): 1 files would change, 0 unchanged, 0 skipped, 0 failed\nsites hoisted: 2\nsites left: 0\n');
+    expect(readFileSync(path.join(project, 'src', 'index-store.ts'), 'utf8')).toBe(poor);
+  }, 60_000);
+
+  it('runs the hoist codemod through npx: --dry --json prints the report docs/codemods/hoist.md describes', () => {
+    const hoist = npx(['eslint-plugin-lambda-hygiene', 'hoist', '--dry', '--json', 'src/index-store.ts'], project);
+    expect(hoist.status, hoist.stderr).toBe(0);
+    expect(JSON.parse(hoist.stdout)).toEqual({
+      summary: { files: { changed: 1, unchanged: 0, skipped: 0, failed: 0 }, sitesHoisted: 2, sitesLeft: {}, problems: [] },
+      files: [
+        {
+          file: 'src/index-store.ts',
+          status: 'changed',
+          hoisted: [
+            expect.objectContaining({ line: 20, column: 20, resource: 'DynamoDBClient', getter: 'getDynamoDBClient' }),
+            expect.objectContaining({ line: 21, column: 22, resource: 'DynamoDBDocumentClient.from', getter: 'getDynamoDBDocumentClient' }),
+          ],
+          left: [],
+        },
+      ],
+    });
+    expect(readFileSync(path.join(project, 'src', 'index-store.ts'), 'utf8')).toBe(poor);
+  }, 60_000);
 
   it('ships types that a TypeScript user can import', () => {
     expect(() =>
       run(
         'npx',
-        ['tsc', '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'check-types.ts'],
+        ['--no-install', 'tsc', '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'check-types.ts'],
         project,
       ),
     ).not.toThrow();
-  });
+  }, 60_000);
 
-  it('ships only dist/, docs and the package files', () => {
-    // dist/ was built by the pack above; do not build it again.
-    const files = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], root);
-    const paths = (JSON.parse(files) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path);
-    expect(paths.filter((file) => !/^(dist|docs)\//.test(file)).sort()).toEqual(
-      expect.arrayContaining(['README.md', 'package.json']),
+  it('can be required from CommonJS (eslint.config.cjs): Node 20.19+ loads the ES module', () => {
+    const required = spawnSync(
+      process.execPath,
+      ['-e', "const { default: plugin } = require('eslint-plugin-lambda-hygiene'); console.log(Object.keys(plugin.configs.recommended.rules).join(','))"],
+      { cwd: project, encoding: 'utf8' },
     );
-    expect(paths.some((file) => file.startsWith('fixtures/') || file.startsWith('tests/') || file.endsWith('.test.js'))).toBe(false);
+    expect(required.stderr).toBe('');
+    expect(required.stdout.trim()).toBe('lambda-hygiene/no-per-invocation-client,lambda-hygiene/no-per-invocation-pool');
+  }, 60_000);
+});
+
+describe('the package contents', () => {
+  const files = () => {
+    // dist/ is built by tests/support/build.ts; do not build it again.
+    const packed = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
+    return (JSON.parse(packed) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path);
+  };
+
+  it('ships only what a user needs: the built code, its entry types, the CLI, the docs and the package files', () => {
+    const paths = files();
+    expect(paths.filter((file) => !/^(dist|docs|bin)\//.test(file)).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+    expect(paths).toEqual(
+      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/codemods/cli.js', 'dist/codemods/hoist.cjs', 'bin/eslint-plugin-lambda-hygiene.js']),
+    );
+    // No source maps, tests, internal declarations, or the unbundled transform (the CLI runs hoist.cjs).
+    expect(paths.filter((file) => /\.map$|\.test\.|^dist\/.+\/.*\.d\.ts$|^dist\/codemods\/hoist\//.test(file))).toEqual([]);
+    expect(paths.some((file) => /^(fixtures|tests|bench|core|rules|codemods)\//.test(file))).toBe(false);
+  }, 60_000);
+
+  it('states the ESLint and TypeScript ranges the projects above test', () => {
+    expect(packageJson.peerDependencies).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=4.8.4 <6.1.0' });
   });
 });
