@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { formatVia } from '../core/index.js';
 import type { FileResult } from './hoist/hoist-source.js';
 
 export interface Summary {
@@ -23,7 +24,7 @@ export function summarise(results: readonly FileResult[]): Summary {
     const where = path.relative(process.cwd(), result.file) || result.file;
     for (const left of result.left) {
       (summary.sitesLeft[left.reason] ??= []).push(
-        `${where}:${left.line}:${left.column} \`${left.resource}\` in \`${left.handler}\`: ${left.detail}`,
+        `${where}:${left.line}:${left.column} \`${left.resource}\` in \`${left.handler}\`${formatVia({ path: left.via, perRecord: left.perRecord })}: ${left.detail}`,
       );
     }
     if (result.message) summary.problems.push(`${where}: ${result.message}`);

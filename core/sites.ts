@@ -32,7 +32,7 @@ export function findCreationSites(
     if (!ref) continue;
     const form = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
     const entry = matchResource(catalogue, ref.module, ref.path, form);
-    const resource = isRequireCall ? `require('${ref.module}')` : describe(callee);
+    const resource = isRequireCall ? `require('${ref.module}')` : form === 'call' ? factoryName(callee) : describe(callee);
     if (entry) sites.push({ node, entry, resource, module: ref.module });
   }
   return sites;
@@ -103,4 +103,17 @@ function patternNames(pattern: TSESTree.Node): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * What a message calls a resource created by a call: what the user wrote, except that a static factory
+ * names its class (`DynamoDBDocumentClient.from(client)` creates a `DynamoDBDocumentClient`).
+ */
+function factoryName(callee: TSESTree.Node): string {
+  const bare = unwrap(callee);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const owner = describe(bare.object);
+    if (/^[A-Z]/.test(owner.split('.').pop() ?? '')) return owner;
+  }
+  return describe(callee);
 }

@@ -1794,7 +1794,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           messageId: 'perInvocation',
           line: 6,
           column: 23,
-          data: { resource: 'DynamoDBDocument.from', handler: 'handler', via: '' },
+          data: { resource: 'DynamoDBDocument', handler: 'handler', via: '' },
           suggestions: [],
         },
         {
@@ -1869,7 +1869,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           column: 23,
           endLine: 7,
           endColumn: 112,
-          data: { resource: 'DynamoDBDocumentClient.from', handler: 'handler', via: '' },
+          data: { resource: 'DynamoDBDocumentClient', handler: 'handler', via: '' },
           suggestions: [],
         },
       ],
@@ -3996,11 +3996,11 @@ ruleTester.run('no-per-invocation-client', rule, {
           messageId: 'perInvocation',
           line: 7,
           column: 21,
-          data: { resource: 'acme.AcmeClient.create', handler: 'handler', via: '' },
+          data: { resource: 'acme.AcmeClient', handler: 'handler', via: '' },
           suggestions: [
             {
               messageId: 'hoist',
-              data: { resource: 'acme.AcmeClient.create' },
+              data: { resource: 'acme.AcmeClient' },
               output: `
         import { AcmeClient } from '@acme/sdk';
         import * as acme from '@acme/sdk';

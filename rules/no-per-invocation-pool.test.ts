@@ -1729,11 +1729,11 @@ ruleTester.run('no-per-invocation-pool', rule, {
           column: 32,
           endLine: 5,
           endColumn: 77,
-          data: { resource: 'MongoClient.connect', handler: 'handler', via: '' },
+          data: { resource: 'MongoClient', handler: 'handler', via: '' },
           suggestions: [
             {
               messageId: 'hoist',
-              data: { resource: 'MongoClient.connect' },
+              data: { resource: 'MongoClient' },
               output: `
         import { MongoClient } from 'mongodb';
 
@@ -2580,14 +2580,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 11,
           column: 34,
           data: {
-            resource: 'MongoClient.connect',
+            resource: 'MongoClient',
             handler: 'handler',
             via: ' (via `UserRepository.find` → `UserRepository.connect`)',
           },
           suggestions: [
             {
               messageId: 'hoist',
-              data: { resource: 'MongoClient.connect' },
+              data: { resource: 'MongoClient' },
               output: `
         import { MongoClient } from 'mongodb';
 

@@ -201,7 +201,7 @@ describe('the ESLint language server (vscode-eslint) with the installed plugin',
         rangeOf(poor, 'new DynamoDBClient({ region: process.env.AWS_REGION })'),
       ),
       clientDiagnostic(
-        '`DynamoDBDocumentClient.from` is created for every record on every invocation of `handler` (via `new IndexStore`, for every record). Create it once per execution environment, in a lazily initialised module-scope singleton.',
+        '`DynamoDBDocumentClient` is created for every record on every invocation of `handler` (via `new IndexStore`, for every record). Create it once per execution environment, in a lazily initialised module-scope singleton.',
         rangeOf(poor, 'DynamoDBDocumentClient.from(client)'),
       ),
     ]);
@@ -237,18 +237,18 @@ describe('the ESLint language server (vscode-eslint) with the installed plugin',
       await server!.request('workspace/executeCommand', { command: quickFix.command!.command, arguments: quickFix.command!.arguments });
       expect(version, `the command for "${quickFix.title}" sent no edit`).toBe(before + 1);
     }
-    expect(applied.map((title) => QUICK_FIX_TITLE.exec(title)![1])).toEqual(['DynamoDBClient', 'DynamoDBDocumentClient.from']);
+    expect(applied.map((title) => QUICK_FIX_TITLE.exec(title)![1])).toEqual(['DynamoDBClient', 'DynamoDBDocumentClient']);
     // After the first quick fix, `client` comes from the getter, and the document client offers its own.
     expect(steps[1]).toEqual({
       diagnostics: [
         clientDiagnostic(
-          '`DynamoDBDocumentClient.from` is created for every record on every invocation of `handler` (via `new IndexStore`, for every record). Create it once per execution environment, in a lazily initialised module-scope singleton.',
+          '`DynamoDBDocumentClient` is created for every record on every invocation of `handler` (via `new IndexStore`, for every record). Create it once per execution environment, in a lazily initialised module-scope singleton.',
           rangeOf(steps[1]!.text, 'DynamoDBDocumentClient.from(client)'),
         ),
       ],
       titles: [
         [
-          'Create `DynamoDBDocumentClient.from` once per execution environment, in a lazily initialised module-scope singleton (lambda-hygiene/no-per-invocation-client)',
+          'Create `DynamoDBDocumentClient` once per execution environment, in a lazily initialised module-scope singleton (lambda-hygiene/no-per-invocation-client)',
           ...ESLINT_ACTIONS,
         ],
       ],

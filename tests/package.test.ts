@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedReports, FIXTURES_DIR, stripMarkers } from './fixtures.js';
+import { expectedReports, FIXTURES_DIR, listScenarios, stripMarkers } from './fixtures.js';
+import type { Scenario } from './fixtures.js';
 import { ESLINT_STYLISH, matchProblems } from './support/problem-matcher.js';
 import { installProject, npmFreeEnv, packageJson, packTarball, pinned, RECOMMENDED_WITH_TS_PARSER, ROOT, run } from './support/package.js';
 
@@ -174,8 +175,16 @@ describe.each(PROJECTS)('the packed package in a project with $name', ({ name, p
           file: 'src/index-store.ts',
           status: 'changed',
           hoisted: [
-            expect.objectContaining({ line: 20, column: 20, resource: 'DynamoDBClient', getter: 'getDynamoDBClient' }),
-            expect.objectContaining({ line: 21, column: 22, resource: 'DynamoDBDocumentClient.from', getter: 'getDynamoDBDocumentClient' }),
+            {
+              line: 20,
+              column: 20,
+              resource: 'DynamoDBClient',
+              handler: 'handler',
+              via: ['new IndexStore'],
+              perRecord: true,
+              getter: 'getDynamoDBClient',
+            },
+            expect.objectContaining({ line: 21, column: 22, resource: 'DynamoDBDocumentClient', getter: 'getDynamoDBDocumentClient' }),
           ],
           left: [],
         },
@@ -203,6 +212,32 @@ describe.each(PROJECTS)('the packed package in a project with $name', ({ name, p
     expect(required.stderr).toBe('');
     expect(required.stdout.trim()).toBe('lambda-hygiene/no-per-invocation-client,lambda-hygiene/no-per-invocation-pool');
   }, 60_000);
+});
+
+describe('the packed codemod on every fixture', () => {
+  // The issue's done-criterion: installed from the tarball into an empty project, `npx
+  // eslint-plugin-lambda-hygiene hoist` on a copy of the poor files writes the better files.
+  const project = path.join(work, 'codemod-on-fixtures');
+  const scenarios = listScenarios();
+  const copyOf = (scenario: Scenario) => path.join(project, 'src', `${scenario.name}${path.extname(scenario.poor)}`);
+
+  beforeAll(() => {
+    installProject(project, tarball, []);
+    mkdirSync(path.join(project, 'src'));
+    for (const scenario of scenarios) writeFileSync(copyOf(scenario), stripMarkers(readFileSync(scenario.poor, 'utf8')));
+  }, 300_000);
+
+  it('turns every poor file into its better file, and a second run changes nothing', () => {
+    const first = npx(['eslint-plugin-lambda-hygiene', 'hoist', 'src'], project);
+    expect(first.status, first.stderr).toBe(0);
+    for (const scenario of scenarios) {
+      expect(readFileSync(copyOf(scenario), 'utf8'), scenario.name).toBe(stripMarkers(readFileSync(scenario.better, 'utf8')));
+    }
+    const second = npx(['eslint-plugin-lambda-hygiene', 'hoist', '--json', 'src'], project);
+    expect(second.status, second.stderr).toBe(0);
+    const report = JSON.parse(second.stdout) as { summary: { files: { changed: number; unchanged: number } } };
+    expect(report.summary.files).toMatchObject({ changed: 0, unchanged: scenarios.length });
+  }, 120_000);
 });
 
 describe('the package contents', () => {

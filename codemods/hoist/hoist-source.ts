@@ -1,7 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { analyzeModule, applyEdits, formatVia, isTypeScriptFile, planHoist, Scopes } from '../../core/index.js';
-import type { LambdaHygieneSettings, LeaveReason, UserResource } from '../../core/index.js';
+import { analyzeModule, applyEdits, isTypeScriptFile, planHoist, Scopes } from '../../core/index.js';
+import type { LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
+
+/** Where a site is and what runs it, as the rules' message says it. */
+export interface SiteReport {
+  line: number;
+  column: number;
+  resource: string;
+  /** The exported handler whose invocations create it. */
+  handler: string;
+  /** The functions between the handler and the site (`processRecord`, `IndexStore.put`). */
+  via: string[];
+  perRecord: boolean;
+}
 
 /** What the codemod did to one file, as the CLI's summary and `--json` report show it. */
 export interface FileResult {
@@ -9,8 +21,8 @@ export interface FileResult {
   status: 'changed' | 'unchanged' | 'skipped' | 'failed';
   /** Why a file was skipped or failed: a parse error with its position, or an internal error. */
   message?: string;
-  hoisted: Array<{ line: number; column: number; resource: string; handler: string; getter: string }>;
-  left: Array<{ line: number; column: number; resource: string; handler: string; reason: LeaveReason; detail: string }>;
+  hoisted: Array<SiteReport & { getter: string }>;
+  left: Array<SiteReport & { reason: LeaveReason; detail: string }>;
 }
 
 export interface HoistSourceOptions {
@@ -65,20 +77,8 @@ export function hoistSource(text: string, file: string, options: HoistSourceOpti
   const plan = planHoist(program, text, analysis, scopes, {
     typescript: isTypeScriptFile(file),
   });
-  const position = (node: TSESTree.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
-  result.hoisted = plan.hoisted.map(({ site, getter }) => ({
-    ...position(site.node),
-    resource: site.resource,
-    handler: `${site.handler.name}${formatVia(site)}`,
-    getter,
-  }));
-  result.left = plan.left.map(({ site, reason, detail }) => ({
-    ...position(site.node),
-    resource: site.resource,
-    handler: `${site.handler.name}${formatVia(site)}`,
-    reason,
-    detail,
-  }));
+  result.hoisted = plan.hoisted.map(({ site, getter }) => ({ ...siteReport(site), getter }));
+  result.left = plan.left.map(({ site, reason, detail }) => ({ ...siteReport(site), reason, detail }));
   if (plan.edits.length === 0) return { output: text, result };
 
   const output = applyEdits(text, plan.edits);
@@ -93,6 +93,17 @@ export function hoistSource(text: string, file: string, options: HoistSourceOpti
   }
   result.status = output === text ? 'unchanged' : 'changed';
   return { output, result };
+}
+
+function siteReport(site: PerInvocationSite): SiteReport {
+  return {
+    line: site.node.loc.start.line,
+    column: site.node.loc.start.column + 1,
+    resource: site.resource,
+    handler: site.handler.name,
+    via: site.path,
+    perRecord: site.perRecord,
+  };
 }
 
 function describeParseError(error: unknown): string {
