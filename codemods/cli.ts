@@ -27,18 +27,18 @@ const TRANSFORMS = { hoist: 'hoist.cjs' } as const;
 const EXTENSIONS = 'ts,tsx,mts,cts,js,mjs,cjs,jsx';
 
 const parser = argsParser.options({
-  cpus: { abbr: 'c', help: 'start at most N child processes to process source files', metavar: 'N', process: Number },
-  dry: { abbr: 'd', flag: true, default: false, help: 'dry run (no changes are made to files)' },
-  print: { abbr: 'p', flag: true, default: false, help: 'print transformed files to stdout' },
-  diff: { flag: true, default: false, help: 'print a unified diff of each changed file (implies --dry)' },
-  json: { flag: true, default: false, help: 'print one JSON report (files, sites hoisted, sites left) instead of the summary' },
-  extensions: { default: EXTENSIONS, help: 'transform files with these file extensions (comma separated list)', metavar: 'EXT' },
+  cpus: { full: 'cpus', abbr: 'c', help: 'start at most N child processes to process source files', metavar: 'N', process: Number },
+  dry: { full: 'dry', abbr: 'd', flag: true, default: false, help: 'dry run (no changes are made to files)' },
+  print: { full: 'print', abbr: 'p', flag: true, default: false, help: 'print transformed files to stdout' },
+  diff: { full: 'diff', flag: true, default: false, help: 'print a unified diff of each changed file (implies --dry)' },
+  json: { full: 'json', flag: true, default: false, help: 'print one JSON report (files, sites hoisted, sites left) instead of the summary' },
+  extensions: { full: 'extensions', default: EXTENSIONS, help: 'transform files with these file extensions (comma separated list)', metavar: 'EXT' },
   ignorePattern: { full: 'ignore-pattern', list: true, help: 'ignore files that match a provided glob expression (node_modules always is)', metavar: 'GLOB' },
   ignoreConfig: { full: 'ignore-config', list: true, help: 'ignore files if they match patterns sourced from a configuration file (e.g. a .gitignore)', metavar: 'FILE' },
-  gitignore: { flag: true, default: false, help: "adds entries the current directory's .gitignore file" },
+  gitignore: { full: 'gitignore', flag: true, default: false, help: "adds entries the current directory's .gitignore file" },
   runInBand: { full: 'run-in-band', flag: true, default: false, help: 'run serially in the current process' },
-  silent: { abbr: 's', flag: true, default: false, help: 'do not write the progress line and summary' },
-  verbose: { abbr: 'v', choices: [0, 1, 2], default: 0, process: Number, help: 'show more information about the transform process' },
+  silent: { full: 'silent', abbr: 's', flag: true, default: false, help: 'do not write the progress line and summary' },
+  verbose: { full: 'verbose', abbr: 'v', choices: [0, 1, 2], default: 0, process: Number, help: 'show more information about the transform process' },
 });
 
 function usage(): string {
@@ -50,8 +50,14 @@ function usage(): string {
     '',
     `Transforms: ${Object.keys(TRANSFORMS).join(', ')}`,
     '',
-    parser.getHelpText(),
+    optionsHelp(),
   ].join('\n');
+}
+
+/** jscodeshift's option list (its usage lines name jscodeshift). */
+function optionsHelp(): string {
+  const help = parser.getHelpText();
+  return help.slice(Math.max(0, help.indexOf('Options:')));
 }
 
 export async function main(argv: string[]): Promise<number> {
