@@ -143,7 +143,7 @@ function hasWrites(variable: Variable): boolean {
  * The property path from a declarator's value to `name` inside a destructuring pattern:
  * `const { Pool } = x` gives `['Pool']`, `const { a: { b: c } } = x` gives `['a', 'b']` for `c`.
  */
-export function patternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | undefined {
+function patternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | undefined {
   switch (pattern.type) {
     case AST_NODE_TYPES.Identifier:
       return pattern === name || pattern.name === name.name ? [] : undefined;

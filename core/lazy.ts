@@ -24,9 +24,6 @@ export function isLazilyCreated(site: Node, invocation: CodeUnit, scopes: Scopes
         if ((current.operator === '??=' || current.operator === '||=') && outside(current.left)) return true;
         if (current.operator === '=' && outside(current.left) && isGuarded(current, describe(current.left))) return true;
         break;
-      case AST_NODE_TYPES.VariableDeclarator:
-        // `const created = new X(); ...; cache = created;` inside a guard: the guard is found further up.
-        break;
       case AST_NODE_TYPES.IfStatement:
         if (child !== current.test && guardsItsBody(current, outside)) return true;
         break;

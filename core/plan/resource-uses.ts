@@ -99,7 +99,7 @@ function isBindingWrite(identifier: Node, holder: Node): boolean {
 }
 
 /** The statement the call is, possibly awaited, voided or optional: `await pool.end();`. */
-export function expressionStatementOf(call: Node): TSESTree.ExpressionStatement | undefined {
+function expressionStatementOf(call: Node): TSESTree.ExpressionStatement | undefined {
   let current: Node = call;
   while (
     current.parent &&
