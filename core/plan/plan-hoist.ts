@@ -232,7 +232,8 @@ class Planner {
    */
   private moduleObjectUses(site: PerInvocationSite, holder: Node, fn: Node | undefined): ResourceUses | undefined {
     const teardown = new Set(site.entry.teardown ?? []);
-    if (teardown.size === 0 || !fn) return undefined;
+    // Only a module's function creates a resource the module itself closes; `new X()` has its own teardown.
+    if (teardown.size === 0 || !fn || site.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const uses: ResourceUses = { teardown: [], connect: undefined, problem: undefined };
     walk(fn, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression || contains(holder, node)) return true;
