@@ -78,8 +78,6 @@ interface SitePlan {
   binding: Variable | undefined;
   /** `const client = new X()`: the declarator, when the site is its whole initialiser. */
   declarator: TSESTree.VariableDeclarator | undefined;
-  /** The expression replaced by the getter call: the site, or `await site` for a connect form. */
-  replaced: Node;
   edits: TextEdit[];
   /** Local variables inlined into the creation: removed where nothing else reads them. */
   inlined: Variable[];
@@ -100,9 +98,7 @@ export function planHoist(
   scopes: Scopes,
   options: PlanOptions,
 ): HoistPlan {
-  const planner = new Planner(program, text, scopes, options);
-  planner.setSites(analysis.sites);
-  return planner.plan(analysis.sites);
+  return new Planner(program, text, scopes, analysis.sites, options).plan();
 }
 
 class Planner {
@@ -111,17 +107,24 @@ class Planner {
   private readonly imports: ImportResolver;
   private readonly ctx: PlanContext;
 
-  constructor(program: TSESTree.Program, text: string, scopes: Scopes, private readonly options: PlanOptions) {
+  constructor(
+    program: TSESTree.Program,
+    text: string,
+    scopes: Scopes,
+    /** The analysis' sites, in order: chain placeholders name a site by its index here. */
+    private readonly sites: readonly PerInvocationSite[],
+    private readonly options: PlanOptions,
+  ) {
     this.ctx = planContext(program, text, scopes, options.typescript);
     this.imports = new ImportResolver(scopes);
     this.taken = new Set(this.ctx.taken);
   }
 
-  plan(sites: readonly PerInvocationSite[]): HoistPlan {
+  plan(): HoistPlan {
     const planned: SitePlan[] = [];
-    for (const site of sites) {
+    for (const site of this.sites) {
       if (this.options.only && site !== this.options.only) continue;
-      const sitePlan = this.planSite(site, sites);
+      const sitePlan = this.planSite(site, this.sites);
       if ('reason' in sitePlan) this.left.push(sitePlan);
       else planned.push(sitePlan);
     }
@@ -193,7 +196,6 @@ class Planner {
       type,
       binding,
       declarator,
-      replaced: site.node,
       edits,
       inlined: creation.inlined,
     };
@@ -249,12 +251,11 @@ class Planner {
 
   private missingChainInput(sitePlan: SitePlan, planned: readonly SitePlan[]): string | undefined {
     for (const index of chainedSites(sitePlan.creation)) {
-      if (!planned.some((other) => other.site === this.sitesByIndex[index])) return this.sitesByIndex[index]?.resource;
+      if (!planned.some((other) => other.site === this.sites[index])) return this.sites[index]?.resource;
     }
     return undefined;
   }
 
-  private sitesByIndex: PerInvocationSite[] = [];
 
   private assemble(planned: SitePlan[]): HoistPlan {
     // Chain placeholders name sites by their index in the analysis.
@@ -285,7 +286,7 @@ class Planner {
         edits.push(statementRemoval(this.ctx.text, sitePlan.declarator!.parent));
       } else {
         const call = `${sitePlan.form === 'connect' ? 'await ' : ''}${singleton.getter}()`;
-        edits.push({ start: sitePlan.replaced.range[0], end: sitePlan.replaced.range[1], text: call });
+        edits.push({ start: sitePlan.site.node.range[0], end: sitePlan.site.node.range[1], text: call });
       }
       for (const variable of sitePlan.inlined) {
         if (!this.isOnlyReadByHoisted(variable, planned)) continue;
@@ -306,7 +307,7 @@ class Planner {
     const visit = (sitePlan: SitePlan) => {
       if (ordered.includes(sitePlan)) return;
       for (const index of chainedSites(sitePlan.creation)) {
-        const site = this.sitesByIndex[index];
+        const site = this.sites[index];
         const dependency = planned.find((other) => other.site === site);
         if (dependency && dependency !== sitePlan) visit(dependency);
       }
@@ -318,7 +319,7 @@ class Planner {
 
   private resolveChains(creation: string, planned: readonly SitePlan[], singletonOf: Map<SitePlan, Singleton>): string {
     return creation.replace(new RegExp(`${CHAIN_PLACEHOLDER}(\\d+)`, 'g'), (_, index: string) => {
-      const target = planned.find((other) => other.site === this.sitesByIndex[Number(index)]);
+      const target = planned.find((other) => other.site === this.sites[Number(index)]);
       const singleton = target && singletonOf.get(target);
       return singleton ? `${singleton.getter}()` : _;
     });
@@ -343,10 +344,7 @@ class Planner {
     return local !== undefined && !isModuleLevel(local);
   }
 
-  /** Sites in analysis order, so that chain placeholders can name them. */
-  setSites(sites: readonly PerInvocationSite[]): void {
-    this.sitesByIndex = [...sites];
-  }
+
 }
 
 function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | undefined {
