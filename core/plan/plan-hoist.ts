@@ -256,7 +256,6 @@ class Planner {
     return undefined;
   }
 
-
   private assemble(planned: SitePlan[]): HoistPlan {
     // Chain placeholders name sites by their index in the analysis.
     const singletons = new Map<string, Singleton>();
