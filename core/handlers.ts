@@ -182,6 +182,9 @@ class HandlerFinder {
 
   handlerFunctions(moduleExport: ModuleExport): FoundFunction[] {
     const named = this.handlerNames.has(moduleExport.name);
+    // `module.exports.createUser = async (event, context) => ...`: Lambda's own signature, under any name.
+    const value = unwrap(moduleExport.value);
+    if (!named && isFunction(value) && hasLambdaParameterNames(value)) return [{ fn: value, how: moduleExport.how }];
     if (!named && !this.importsLambdaTypes) return [];
     const typed =
       this.importsLambdaTypes &&
@@ -343,6 +346,17 @@ class HandlerFinder {
       param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
     return this.isLambdaType(typeOf(event), 'Event') || this.isLambdaType(typeOf(context), 'Context');
   }
+}
+
+/** `(event, context)` or `(event, context, callback)`: the parameters Lambda passes, by their usual names. */
+function hasLambdaParameterNames(fn: FunctionNode): boolean {
+  const [event, context] = fn.params;
+  return (
+    event?.type === AST_NODE_TYPES.Identifier &&
+    /^(event|evt)$/.test(event.name) &&
+    context?.type === AST_NODE_TYPES.Identifier &&
+    /^(context|ctx)$/.test(context.name)
+  );
 }
 
 /** The method `name` of a class, looking through local superclasses. */

@@ -40,7 +40,7 @@ export class ImportResolver {
         return object && extend(object, [name]);
       }
       case AST_NODE_TYPES.CallExpression:
-        return this.requireCall(node);
+        return this.requireCall(node) ?? this.instrumented(node, depth);
       case AST_NODE_TYPES.AwaitExpression: {
         const argument = unwrap(node.argument);
         if (argument.type === AST_NODE_TYPES.ImportExpression) return moduleOf(argument.source);
@@ -57,6 +57,17 @@ export class ImportResolver {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return undefined;
     if (call.arguments.length !== 1 || this.scopes.resolve(callee)?.defs.length) return undefined;
     return moduleOf(call.arguments[0]!);
+  }
+
+  /**
+   * `AWSXRay.captureAWS(require('aws-sdk'))`, `captureMySQL(require('mysql'))`: X-Ray's instrumentation
+   * returns the module it is given, so the result is that module.
+   */
+  private instrumented(call: TSESTree.CallExpression, depth: number): ModuleRef | undefined {
+    const callee = unwrap(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (!name || !/^capture[A-Z]/.test(name) || call.arguments.length !== 1) return undefined;
+    return this.resolveNode(call.arguments[0]!, depth + 1);
   }
 
   private resolveVariable(variable: Variable, depth: number): ModuleRef | undefined {

@@ -30,6 +30,9 @@ export function isLazilyCreated(site: Node, invocation: CodeUnit, scopes: Scopes
       case AST_NODE_TYPES.CallExpression:
         if (isCacheSet(current, child, outside)) return true;
         break;
+      case AST_NODE_TYPES.BlockStatement:
+        if (isFunction(current.parent) && followsEarlyReturn(current, child, outside)) return true;
+        break;
     }
     if (isFunction(current)) {
       // Only an immediately invoked function keeps us in the same expression: `(async () => {...})()`.
@@ -83,6 +86,25 @@ function isGuarded(assignment: TSESTree.AssignmentExpression, target: string): b
     if (isFunction(current)) return false;
   }
   return false;
+}
+
+/**
+ * A memo function's slow path: an earlier `if (ready) return ...;` (or `if (pool) return pool;`) tests
+ * something the function itself sets and that outlives the invocation, so what follows runs once:
+ * `if (isConnected) return; await mongoose.connect(uri); isConnected = true;`.
+ */
+function followsEarlyReturn(body: TSESTree.BlockStatement, statement: Node, outside: (target: Node) => boolean): boolean {
+  const assigned = new Set<string>();
+  walk(body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && outside(node.left)) assigned.add(describe(node.left));
+    return true;
+  });
+  if (assigned.size === 0) return false;
+  const index = body.body.indexOf(statement as TSESTree.Statement);
+  return body.body
+    .slice(0, Math.max(0, index))
+    .some((earlier) => [...assigned].some((target) => isEarlyReturnGuard(earlier, target)));
 }
 
 /** `if (x) return x;`, `if (x !== undefined) { return x; }` */

@@ -74,7 +74,12 @@ function namesThatMayHoldResources(
     const rest: TSESTree.VariableDeclarator[] = [];
     for (const declarator of pending) {
       const root = rootName(declarator.init!);
-      if (root === 'require' || root === 'import' || (root !== undefined && names.has(root))) {
+      // `captureMySQL(require('mysql'))`: a call wrapping a module counts by its argument.
+      const init = unwrap(declarator.init!);
+      const wrapped = init.type === AST_NODE_TYPES.CallExpression && init.arguments[0] ? rootName(init.arguments[0]) : undefined;
+      const holdsModule = (name: string | undefined) =>
+        name === 'require' || name === 'import' || (name !== undefined && names.has(name));
+      if (holdsModule(root) || holdsModule(wrapped)) {
         for (const name of patternNames(declarator.id)) names.add(name);
         changed = true;
       } else {

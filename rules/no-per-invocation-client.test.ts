@@ -530,6 +530,47 @@ ruleTester.run('no-per-invocation-client', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an SDK instrumented by X-Ray (captureAWS(require(...))) is still the SDK',
+      code: `
+        const AWSXRay = require('aws-xray-sdk-core');
+        const AWS = AWSXRay.captureAWS(require('aws-sdk'));
+
+        exports.handler = async (event) => {
+          const s3 = new AWS.S3();
+          return s3.getObject({ Bucket: process.env.BUCKET, Key: event.key }).promise();
+        };
+      `,
+      filename: 'handler.js',
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 22,
+          data: { resource: 'AWS.S3', handler: 'handler', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'AWS.S3' },
+              output: `
+        const AWSXRay = require('aws-xray-sdk-core');
+        const AWS = AWSXRay.captureAWS(require('aws-sdk'));
+
+        let s3;
+        const getS3 = () =>
+          (s3 ??= new AWS.S3());
+
+        exports.handler = async (event) => {
+          const s3 = getS3();
+          return s3.getObject({ Bucket: process.env.BUCKET, Key: event.key }).promise();
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- handler export forms
     {
       name: 'export const handler = async arrow',

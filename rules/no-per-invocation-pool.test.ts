@@ -6,6 +6,41 @@ const commonjs = { parserOptions: { sourceType: 'script' } } as const;
 ruleTester.run('no-per-invocation-pool', rule, {
   valid: [
     {
+      name: 'a memo function that returns early once a flag it sets is true (mongoose connect guard)',
+      code: `
+        const mongoose = require('mongoose');
+
+        let isConnected = false;
+        async function connectToDatabase() {
+          if (isConnected) return;
+          await mongoose.connect(process.env.MONGODB_URI);
+          isConnected = true;
+        }
+
+        exports.handler = async () => {
+          await connectToDatabase();
+          return mongoose.connection.readyState;
+        };
+      `,
+    },
+    {
+      name: 'the slow path after an early return on the cached pool runs once',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+        async function getPool(): Promise<Pool> {
+          if (pool) return pool;
+          const password = await loadPassword();
+          pool = new Pool({ connectionString: process.env.DATABASE_URL, password });
+          return pool;
+        }
+        declare function loadPassword(): Promise<string>;
+
+        export const handler = async () => (await getPool()).query('select 1');
+      `,
+    },
+    {
       name: 'pool at module scope, connections checked out per invocation',
       code: `
         import { Pool } from 'pg';
@@ -559,6 +594,51 @@ ruleTester.run('no-per-invocation-pool', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an export of any name with Lambda\'s (event, context) signature is a handler',
+      code: `
+        const mongoose = require('mongoose');
+
+        module.exports.createUser = async (event, context) => {
+          context.callbackWaitsForEmptyEventLoop = false;
+          await mongoose.connect(process.env.MONGODB_URI);
+          const user = await mongoose.model('User').create(JSON.parse(event.body));
+          return { statusCode: 201, body: JSON.stringify(user) };
+        };
+      `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 17,
+          data: { resource: 'mongoose.connect', handler: 'createUser', via: '' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mongoose.connect' },
+              output: `
+        const mongoose = require('mongoose');
+
+        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        const getConnect = (): ReturnType<typeof mongoose.connect> =>
+          (connect ??= mongoose.connect(process.env.MONGODB_URI).catch((error: unknown) => {
+            connect = undefined;
+            throw error;
+          }));
+
+        module.exports.createUser = async (event, context) => {
+          context.callbackWaitsForEmptyEventLoop = false;
+          await getConnect();
+          const user = await mongoose.model('User').create(JSON.parse(event.body));
+          return { statusCode: 201, body: JSON.stringify(user) };
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- handler export forms
     {
       name: 'export const handler: new Pool, ended in the handler',

@@ -50,13 +50,22 @@ export function creationText(
     const variable = ctx.scopes.resolve(child);
     const def = variable?.defs[0];
     if (!variable || !def || isModuleLevel(variable) || contains(node, def.name)) return false;
-    const init = def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
-    if (!init || variable.defs.length !== 1 || hasLaterWrites(variable)) {
+    const declarator = def.type === 'Variable' ? def.node : undefined;
+    const init = declarator?.init;
+    // `const { REGION } = process.env`: the property of a simple value reads as `process.env.REGION`.
+    const key = declarator && declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructuredKey(declarator.id, def.name as TSESTree.Identifier) : '';
+    if (!init || key === undefined || variable.defs.length !== 1 || hasLaterWrites(variable)) {
       problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
       return false;
     }
     const chained = all.find((other) => other !== site && (other.node === init || unwrapAwait(init) === other.node));
-    const value = chained ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}` : inlineText(ctx, init, child);
+    const value = chained
+      ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}`
+      : key
+        ? isSimple(init) && inlineText(ctx, init, child) !== undefined
+          ? `${ctx.text.slice(init.range[0], init.range[1])}.${key}`
+          : undefined
+        : inlineText(ctx, init, child);
     if (value === undefined) {
       problem = { reason: 'local-input', detail: `\`${child.name}\` is computed in the handler` };
       return false;
@@ -103,6 +112,19 @@ function unwrapAwait(node: Node): Node {
 
 function hasLaterWrites(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/**
+ * The key a name is destructured from, when it is a plain property of the pattern (`{ REGION }`,
+ * `{ REGION: region }`); `undefined` for anything nested, defaulted or computed.
+ */
+function destructuredKey(pattern: TSESTree.ObjectPattern, name: TSESTree.Identifier): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    if (property.value.type !== AST_NODE_TYPES.Identifier || property.value.range[0] !== name.range[0]) continue;
+    return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  }
+  return undefined;
 }
 
 /** Needs no parentheses wherever an identifier stood: `process.env.REGION`, `'eu-west-1'`. */

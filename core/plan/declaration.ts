@@ -172,14 +172,22 @@ function isImportStatement(statement: Node): boolean {
   }
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
   return statement.declarations.every((declarator) => {
-    let init = declarator.init && unwrap(declarator.init);
-    while (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
-    return (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require'
-    );
+    const init = declarator.init && unwrap(declarator.init);
+    // `AWSXRay.captureAWS(require('aws-sdk'))` imports a module too, instrumented.
+    const wrapped = init?.type === AST_NODE_TYPES.CallExpression && init.arguments.length === 1 ? init.arguments[0] : undefined;
+    return isRequire(init) || (wrapped !== undefined && isRequire(wrapped));
   });
+}
+
+/** `require('x')`, `require('x').y`. */
+function isRequire(node: Node | null | undefined): boolean {
+  let current = node && unwrap(node);
+  while (current?.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return (
+    current?.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require'
+  );
 }
 
 function isDirective(statement: Node): boolean {

@@ -288,9 +288,11 @@ class Planner {
         edits.push({ start: sitePlan.site.node.range[0], end: sitePlan.site.node.range[1], text: call });
       }
       for (const variable of sitePlan.inlined) {
-        if (!this.isOnlyReadByHoisted(variable, planned)) continue;
         const def = variable.defs[0]!;
-        if (def.type === 'Variable' && def.node.parent.declarations.length === 1) {
+        if (def.type !== 'Variable' || def.node.parent.declarations.length !== 1) continue;
+        // `const { A, B } = process.env` goes only when none of the names it declares is read elsewhere.
+        const declared = this.ctx.scopes.manager.getDeclaredVariables(def.node);
+        if (declared.every((other) => this.isOnlyReadByHoisted(other, planned))) {
           edits.push(statementRemoval(this.ctx.text, def.node.parent));
         }
       }
