@@ -40,10 +40,10 @@ export function findHandlers(
   const handlers: Handler[] = [];
   const seen = new Set<FunctionNode>();
   for (const moduleExport of collectExports(program)) {
-    for (const { fn, how } of finder.handlerFunctions(moduleExport)) {
+    for (const { fn, how, factory } of finder.handlerFunctions(moduleExport)) {
       if (seen.has(fn)) continue;
       seen.add(fn);
-      handlers.push({ name: moduleExport.name, fn, how, exportNode: moduleExport.node });
+      handlers.push({ name: moduleExport.name, fn, how, exportNode: moduleExport.node, ...(factory ? { factory } : {}) });
     }
   }
   return handlers;
@@ -164,6 +164,7 @@ function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): s
 interface FoundFunction {
   fn: FunctionNode;
   how: HandlerRecognition;
+  factory?: Handler['factory'];
 }
 
 class HandlerFinder {
@@ -250,26 +251,27 @@ class HandlerFinder {
     // A known wrapper takes the handler first; any other call with exactly one function argument wraps it.
     if (wrapped.length > 0 && name && this.wrappers.has(name)) return [wrapped[0]!];
     if (wrapped.length === 1) return wrapped;
-    if (wrapped.length === 0) return this.returnedFunctions(callee);
+    if (wrapped.length === 0) return this.returnedFunctions(callee, call);
     return [];
   }
 
   /** `makeHandler(deps)` with a local `makeHandler` returning a function: that function. */
-  private returnedFunctions(callee: TSESTree.Node): FoundFunction[] {
+  private returnedFunctions(callee: TSESTree.Node, call: TSESTree.CallExpression): FoundFunction[] {
     if (callee.type !== AST_NODE_TYPES.Identifier) return [];
     const factory = this.functionsOfIdentifier(callee, 'factory', 0)[0]?.fn;
     if (!factory) return [];
+    const made = (fn: FunctionNode): FoundFunction => ({ fn, how: 'factory', factory: { fn: factory, call } });
     if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
       const body = unwrap(factory.body);
-      return isFunction(body) ? [{ fn: body, how: 'factory' }] : [];
+      return isFunction(body) ? [made(body)] : [];
     }
     const returned: FoundFunction[] = [];
     for (const statement of factory.body.body) {
       if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) continue;
       const value = unwrap(statement.argument);
-      if (isFunction(value)) returned.push({ fn: value, how: 'factory' });
+      if (isFunction(value)) returned.push(made(value));
       else if (value.type === AST_NODE_TYPES.Identifier) {
-        returned.push(...this.functionsOfIdentifier(value, 'factory', 1));
+        returned.push(...this.functionsOfIdentifier(value, 'factory', 1).map((found) => made(found.fn)));
       }
     }
     return returned;

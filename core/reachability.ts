@@ -27,7 +27,8 @@ export interface Reach {
  */
 export function reachFromHandlers(handlers: readonly Handler[], index: ModuleIndex, scopes: Scopes): Map<CodeUnit, Reach> {
   const reached = new Map<CodeUnit, Reach>();
-  const resolver = new CalleeResolver(index, scopes);
+  const factories = new Map(handlers.flatMap((handler) => (handler.factory ? [[handler.factory.fn, handler.factory.call] as const] : [])));
+  const resolver = new CalleeResolver(index, scopes, factories);
   for (const handler of handlers) {
     reached.set(handler.fn, { handler, path: [], repeated: false, via: undefined });
   }
@@ -99,6 +100,8 @@ class CalleeResolver {
   constructor(
     private readonly index: ModuleIndex,
     private readonly scopes: Scopes,
+    /** Handler factories and the call that made the handler: their parameters are its arguments. */
+    private readonly factories: ReadonlyMap<CodeUnit, TSESTree.CallExpression>,
   ) {}
 
   callees(call: CallLike): CodeUnit[] {
@@ -124,7 +127,11 @@ class CalleeResolver {
     if (def.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
       return this.functions(def.node.init, depth + 1);
     }
-    return [];
+    // `const makeHandler = ({ detect }) => async (event) => { await detect(...) }`, exported as
+    // `makeHandler({ detect })`: the parameter is what the factory call passed.
+    const call = def.type === 'Parameter' ? this.factories.get(def.node as CodeUnit) : undefined;
+    const argument = call && factoryArgument(def.node as FunctionNode, def.name as TSESTree.Identifier, call, this.scopes);
+    return argument ? this.functions(argument, depth + 1) : [];
   }
 
   /** `this.m()`, `super.m()`, `C.m()`, `obj.m()` with `obj = new C()` or an object literal. */
@@ -176,6 +183,38 @@ class CalleeResolver {
     }
     return [];
   }
+}
+
+/** What a factory call passed for one of the factory's parameters, plain or destructured from an object. */
+function factoryArgument(
+  fn: FunctionNode,
+  name: TSESTree.Identifier,
+  call: TSESTree.CallExpression,
+  scopes: Scopes,
+): TSESTree.Node | undefined {
+  const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
+  let param: TSESTree.Node | undefined = fn.params[index];
+  let argument: TSESTree.Node | undefined = call.arguments[index];
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+  if (!param || !argument) return undefined;
+  if (param.type === AST_NODE_TYPES.Identifier) return argument;
+  if (param.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = param.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === AST_NODE_TYPES.Property &&
+      (candidate.value.type === AST_NODE_TYPES.AssignmentPattern ? candidate.value.left : candidate.value) === name,
+  );
+  const key = property && propertyName(property);
+  argument = unwrap(argument);
+  if (argument.type === AST_NODE_TYPES.Identifier) {
+    const def = scopes.resolve(argument)?.defs[0];
+    if (def?.type === 'Variable' && def.node.init) argument = unwrap(def.node.init);
+  }
+  if (key === undefined || argument.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const passed = argument.properties.find(
+    (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && propertyName(candidate) === key,
+  );
+  return passed?.value;
 }
 
 function objectMethod(object: TSESTree.ObjectExpression, name: string): FunctionNode[] {

@@ -80,6 +80,11 @@ export interface Handler {
   how: HandlerRecognition;
   /** The export that makes it a handler. */
   exportNode: TSESTree.Node;
+  /**
+   * For a handler a local factory returns (`makeHandler({ detect })`): the factory and the call, so that
+   * what the handler calls through the factory's parameters can be followed to the arguments.
+   */
+  factory?: { fn: FunctionNode; call: TSESTree.CallExpression };
 }
 
 /** Why a site's inputs depend on the request, so that it must not be shared across invocations. */

@@ -531,6 +531,61 @@ ruleTester.run('no-per-invocation-client', rule, {
   ],
   invalid: [
     {
+      name: 'a helper injected through the handler factory\'s parameters is followed to the argument',
+      code: `
+        import { RekognitionClient, DetectLabelsCommand } from '@aws-sdk/client-rekognition';
+        import type { S3Event } from 'aws-lambda';
+
+        const detectLabels = async (bucket: string, key: string) => {
+          const client = new RekognitionClient({});
+          return client.send(new DetectLabelsCommand({ Image: { S3Object: { Bucket: bucket, Name: key } } }));
+        };
+
+        const makeHandler = ({ detect }: { detect: typeof detectLabels }) => async (event: S3Event) => {
+          for (const record of event.Records) {
+            await detect(record.s3.bucket.name, record.s3.object.key);
+          }
+        };
+
+        export const handler = makeHandler({ detect: detectLabels });
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 26,
+          data: { resource: 'RekognitionClient', handler: 'handler', via: ' (via `detectLabels`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'RekognitionClient' },
+              output: `
+        import { RekognitionClient, DetectLabelsCommand } from '@aws-sdk/client-rekognition';
+        import type { S3Event } from 'aws-lambda';
+
+        let rekognitionClient: RekognitionClient | undefined;
+        const getRekognitionClient = (): RekognitionClient =>
+          (rekognitionClient ??= new RekognitionClient({}));
+
+        const detectLabels = async (bucket: string, key: string) => {
+          const client = getRekognitionClient();
+          return client.send(new DetectLabelsCommand({ Image: { S3Object: { Bucket: bucket, Name: key } } }));
+        };
+
+        const makeHandler = ({ detect }: { detect: typeof detectLabels }) => async (event: S3Event) => {
+          for (const record of event.Records) {
+            await detect(record.s3.bucket.name, record.s3.object.key);
+          }
+        };
+
+        export const handler = makeHandler({ detect: detectLabels });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an SDK instrumented by X-Ray (captureAWS(require(...))) is still the SDK',
       code: `
         const AWSXRay = require('aws-xray-sdk-core');
