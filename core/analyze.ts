@@ -7,11 +7,10 @@ import { findHandlers } from './handlers.js';
 import { ImportResolver } from './imports.js';
 import { isLazilyCreated } from './lazy.js';
 import { indexModule } from './module-index.js';
-import { reachFromHandlers } from './reachability.js';
-import type { Reach } from './reachability.js';
+import { reachedUnitAround, reachFromHandlers } from './reachability.js';
 import { Scopes } from './scope.js';
 import { findCreationSites } from './sites.js';
-import type { AnalysisOptions, CodeUnit, ModuleAnalysis, PerInvocationSite, ResourceKind } from './types.js';
+import type { AnalysisOptions, ModuleAnalysis, PerInvocationSite, ResourceKind } from './types.js';
 
 export interface AnalyzeModuleOptions extends AnalysisOptions {
   /** The parser's scope manager (ESLint's `sourceCode.scopeManager`); computed when needed if absent. */
@@ -64,7 +63,7 @@ function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOption
   const dependence = new RequestDependenceAnalyzer(scopes, reached, (node) => creationNodes.has(node));
   const sites: PerInvocationSite[] = [];
   for (const creation of creations) {
-    const invocation = reachedUnitOf(creation.node, reached);
+    const invocation = reachedUnitAround(enclosingUnit(creation.node), reached);
     if (!invocation) continue;
     const [unit, reach] = invocation;
     if (isLazilyCreated(creation.node, unit, scopes)) continue;
@@ -77,13 +76,4 @@ function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOption
     });
   }
   return { handlers, sites };
-}
-
-/** The nearest enclosing unit that runs per invocation, with how it is reached. */
-function reachedUnitOf(node: TSESTree.Node, reached: ReadonlyMap<CodeUnit, Reach>): [CodeUnit, Reach] | undefined {
-  for (let unit = enclosingUnit(node); unit; unit = enclosingUnit(unit)) {
-    const reach = reached.get(unit);
-    if (reach) return [unit, reach];
-  }
-  return undefined;
 }

@@ -4,7 +4,7 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, describe, enclosingUnit, isFunction, iterationCall, propertyName, unwrap, walk } from './ast.js';
 import { unitName } from './module-index.js';
 import type { Reach } from './reachability.js';
-import { enclosingClass } from './reachability.js';
+import { enclosingClass, reachedUnitAround } from './reachability.js';
 import type { Scopes } from './scope.js';
 import { isModuleLevel } from './scope.js';
 import type { CodeUnit, RequestDependence } from './types.js';
@@ -216,18 +216,14 @@ export class RequestDependenceAnalyzer {
 
   /** Does this unit run per invocation: reached itself, or nested in a reached unit? */
   private isPerInvocation(unit: CodeUnit): boolean {
-    for (let current: CodeUnit | undefined = unit; current; current = enclosingUnit(current)) {
-      if (this.reached.has(current)) return true;
-    }
-    return false;
+    return reachedUnitAround(unit, this.reached) !== undefined;
   }
 
   private nameOf(unit: CodeUnit): string {
-    for (let current: CodeUnit | undefined = unit; current; current = enclosingUnit(current)) {
-      const reach = this.reached.get(current);
-      if (reach) return reach.path.length === 0 ? reach.handler.name : unitName(current);
-    }
-    return unitName(unit);
+    const around = reachedUnitAround(unit, this.reached);
+    if (!around) return unitName(unit);
+    const [current, reach] = around;
+    return reach.path.length === 0 ? reach.handler.name : unitName(current);
   }
 }
 

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { propertyName, unwrap } from './ast.js';
 import type { Scopes } from './scope.js';
+import { isReassigned } from './scope.js';
 
 /** Where a value comes from: a module, and the property path inside it (`[]` is the module itself). */
 export interface ModuleRef {
@@ -88,7 +89,7 @@ export class ImportResolver {
         return this.fromImport(def.node);
       case 'Variable': {
         const declarator = def.node;
-        if (!declarator.init || declarator.parent.kind !== 'const' && hasWrites(variable)) return undefined;
+        if (!declarator.init || declarator.parent.kind !== 'const' && isReassigned(variable)) return undefined;
         const source = this.resolveNode(declarator.init, depth + 1);
         if (!source) return undefined;
         const path = patternPath(declarator.id, def.name);
@@ -144,10 +145,6 @@ function extend(ref: ModuleRef, names: readonly string[]): ModuleRef {
     path.push(name);
   }
   return { module: ref.module, path };
-}
-
-function hasWrites(variable: Variable): boolean {
-  return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
 /**

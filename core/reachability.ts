@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { isClass, isFunction, iterationCall, isRepeatedWithin, propertyName, unwrap } from './ast.js';
+import { enclosingUnit, isClass, isFunction, iterationCall, isRepeatedWithin, propertyName, unwrap } from './ast.js';
 import { findMethod, superClassOf } from './handlers.js';
 import type { CallLike, ModuleIndex } from './module-index.js';
 import { unitName } from './module-index.js';
@@ -74,6 +74,21 @@ export function reachFromHandlers(handlers: readonly Handler[], index: ModuleInd
     }
   }
   return reached;
+}
+
+/**
+ * The unit itself, or the nearest unit around it, that runs per invocation, with how it is reached:
+ * a callback defined in a reached function runs as part of it.
+ */
+export function reachedUnitAround(
+  unit: CodeUnit | undefined,
+  reached: ReadonlyMap<CodeUnit, Reach>,
+): [CodeUnit, Reach] | undefined {
+  for (let current = unit; current; current = enclosingUnit(current)) {
+    const reach = reached.get(current);
+    if (reach) return [current, reach];
+  }
+  return undefined;
 }
 
 /** A unit and the functions nested in it, transitively: callbacks defined in a handler run with it. */

@@ -62,3 +62,8 @@ export function isTopLevelScope(scope: Scope): boolean {
 export function isModuleLevel(variable: Variable): boolean {
   return isTopLevelScope(variable.scope);
 }
+
+/** Is the variable written again after its declaration (`let x = a; x = b`)? */
+export function isReassigned(variable: Variable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}

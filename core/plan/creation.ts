@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, isFunction, unwrap, walk } from '../ast.js';
 import { isRead } from '../dependence.js';
-import { isModuleLevel } from '../scope.js';
+import { isModuleLevel, isReassigned } from '../scope.js';
 import type { PerInvocationSite } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { LeaveReason } from './plan-hoist.js';
@@ -54,7 +54,7 @@ export function creationText(
     const init = declarator?.init;
     // `const { REGION } = process.env`: the property of a simple value reads as `process.env.REGION`.
     const key = declarator && declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructuredKey(declarator.id, def.name as TSESTree.Identifier) : '';
-    if (!init || key === undefined || variable.defs.length !== 1 || hasLaterWrites(variable)) {
+    if (!init || key === undefined || variable.defs.length !== 1 || isReassigned(variable)) {
       problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
       return false;
     }
@@ -108,10 +108,6 @@ function inlineText(ctx: PlanContext, init: Node, usage: Node): string | undefin
 function unwrapAwait(node: Node): Node {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.AwaitExpression ? unwrap(bare.argument) : bare;
-}
-
-function hasLaterWrites(variable: Variable): boolean {
-  return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
 /**
