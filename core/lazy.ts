@@ -94,12 +94,7 @@ function isGuarded(assignment: TSESTree.AssignmentExpression, target: string): b
  * `if (isConnected) return; await mongoose.connect(uri); isConnected = true;`.
  */
 function followsEarlyReturn(body: TSESTree.BlockStatement, statement: Node, outside: (target: Node) => boolean): boolean {
-  const assigned = new Set<string>();
-  walk(body, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && outside(node.left)) assigned.add(describe(node.left));
-    return true;
-  });
+  const assigned = cachesAssignedIn(body, outside, { viaSet: false });
   if (assigned.size === 0) return false;
   const index = body.body.indexOf(statement as TSESTree.Statement);
   return body.body
@@ -117,11 +112,23 @@ function isEarlyReturnGuard(statement: Node, target: string): boolean {
 
 /** `if (!ready) { client = new X(); ready = true; }`: the test reads something the body assigns. */
 function guardsItsBody(statement: TSESTree.IfStatement, outside: (target: Node) => boolean): boolean {
+  for (const target of cachesAssignedIn(statement.consequent, outside, { viaSet: true })) {
+    if (mentions(statement.test, target)) return true;
+  }
+  return false;
+}
+
+/**
+ * The caches (outside the invocation) that code assigns, by their rendering: `client = ...`,
+ * `this.client = ...`, and with `viaSet` also `cache.set(...)`. Nested functions are not this code.
+ */
+function cachesAssignedIn(root: Node, outside: (target: Node) => boolean, { viaSet }: { viaSet: boolean }): Set<string> {
   const assigned = new Set<string>();
-  walk(statement.consequent, (node) => {
+  walk(root, (node) => {
     if (isFunction(node)) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression && outside(node.left)) assigned.add(describe(node.left));
     if (
+      viaSet &&
       node.type === AST_NODE_TYPES.CallExpression &&
       node.callee.type === AST_NODE_TYPES.MemberExpression &&
       propertyName(node.callee) === 'set' &&
@@ -131,8 +138,7 @@ function guardsItsBody(statement: TSESTree.IfStatement, outside: (target: Node) 
     }
     return true;
   });
-  for (const target of assigned) if (mentions(statement.test, target)) return true;
-  return false;
+  return assigned;
 }
 
 /** `cache.set(key, new X())` on a Map that outlives the invocation. */

@@ -153,25 +153,21 @@ class Planner {
 
     const awaited = site.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? site.node.parent : undefined;
     const holder = awaited ?? site.node;
-    const declarator =
-      holder.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-      holder.parent.init === holder &&
-      holder.parent.id.type === AST_NODE_TYPES.Identifier
-        ? holder.parent
-        : undefined;
+    const declarator = declaratorOf(holder);
     const binding = this.bindingOf(holder);
     const fn = enclosingFunction(site.node);
 
     // What the invocation does with the resource decides the form, and whether it may be shared.
-    const derived = this.derivedBinding(holder);
     const uses = mergeUses(
-      binding && resourceUses(binding, site.entry, this.ctx.scopes, holder, derived),
+      binding && resourceUses(binding, site.entry, this.ctx.scopes, holder),
       this.moduleObjectUses(site, holder, fn),
     );
     if (uses?.problem) return leave(uses.problem.kind, uses.problem.detail);
-    if (!binding && derived) {
+    // A bound resource has no derived value; an unbound one may be kept only through one.
+    const derived = binding ? undefined : this.derivedBinding(holder);
+    if (derived) {
       // Only a derived value is kept (`createPool(...).promise()`): its teardown would close the singleton.
-      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.ctx.scopes, holder, undefined);
+      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.ctx.scopes, holder);
       const first = closes.teardown[0];
       if (closes.problem) return leave(closes.problem.kind, closes.problem.detail);
       if (first) return leave('teardown', `\`${this.ctx.text.slice(first.range[0], first.range[1])}\` closes it through \`${derived.name}\``);
@@ -203,10 +199,9 @@ class Planner {
 
   /** The variable the resource is stored in: `const pool = new Pool()`, `client = await connect()`. */
   private bindingOf(holder: Node): Variable | undefined {
+    const declarator = declaratorOf(holder);
+    if (declarator) return this.ctx.scopes.resolve(declarator.id as TSESTree.Identifier);
     const parent = holder.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return this.ctx.scopes.resolve(parent.id);
-    }
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === holder && parent.operator === '=') {
       const target = unwrap(parent.left);
       return target.type === AST_NODE_TYPES.Identifier ? this.ctx.scopes.resolve(target) : undefined;
@@ -346,6 +341,14 @@ class Planner {
   }
 
 
+}
+
+/** `const pool = <holder>`: the declarator whose whole initialiser the expression is. */
+function declaratorOf(holder: Node): TSESTree.VariableDeclarator | undefined {
+  const parent = holder.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier
+    ? parent
+    : undefined;
 }
 
 function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | undefined {

@@ -23,8 +23,8 @@ export interface ResourceUses {
 }
 
 /**
- * How the invocation uses a resource it created, through the variable bound to it (and through a
- * value derived from it, like mysql2's `pool.promise()`): which teardown and connect calls the plan
+ * How the invocation uses a resource it created, through the variable bound to it (or a value derived
+ * from it, like mysql2's `createPool(...).promise()`): which teardown and connect calls the plan
  * must remove or move, and whether some use makes a singleton unsafe (a teardown used as a value,
  * a teardown in a helper, a listener registered per invocation, a connect with a callback).
  */
@@ -33,8 +33,6 @@ export function resourceUses(
   entry: ResourceEntry,
   scopes: Scopes,
   holder: Node,
-  derived: Variable | undefined,
-  within?: Node,
 ): ResourceUses {
   const uses: ResourceUses = { teardown: [], connect: undefined, problem: undefined };
   const problem = (kind: 'teardown' | 'per-invocation-setup', detail: string) => {
@@ -43,7 +41,7 @@ export function resourceUses(
   const teardown = new Set(entry.teardown ?? []);
   for (const reference of variable.references) {
     const identifier = reference.identifier as Node;
-    if (contains(holder, identifier) || reference.init || (within && !contains(within, identifier))) continue;
+    if (contains(holder, identifier) || reference.init) continue;
     if (reference.isWrite()) {
       if (!isBindingWrite(identifier, holder)) problem('per-invocation-setup', `\`${variable.name}\` is reassigned`);
       continue;
@@ -70,14 +68,6 @@ export function resourceUses(
     }
     const closer = closingHelper(identifier, teardown, scopes);
     if (closer) problem('teardown', `\`${closer}\` closes it`);
-  }
-  if (derived) {
-    for (const reference of derived.references) {
-      const call = methodCall(reference.identifier as Node);
-      if (call && (teardown.has(call.method) || LISTENER_METHODS.has(call.method))) {
-        problem('teardown', `\`${derived.name}.${call.method}()\` reaches it through \`${derived.name}\``);
-      }
-    }
   }
   return uses;
 }
