@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'tinyglobby';
-import { stripMarkers } from '../tests/fixtures.js';
+import { listScenarios, stripMarkers } from '../tests/fixtures.js';
+import { distIsStale } from '../tests/support/build.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -38,18 +38,23 @@ heading(1, 'Findings: lambda-hygiene rules (configs.recommended) on fixtures/*/p
 if ((await tsx('bench/findings.ts')) !== 0) failures.push('findings');
 
 heading(2, 'The hoist codemod on the same files, dry run: eslint-plugin-lambda-hygiene hoist --diff');
-process.stdout.write('Building the package (npm run build) for its CLI…\n');
-if ((await run(npm, ['run', '--silent', 'build'])) !== 0) {
+// dist/ is built only when older than its sources (the same check the tests' global setup makes).
+let built = true;
+if (distIsStale()) {
+  process.stdout.write('Building the package (npm run build) for its CLI…\n');
+  built = (await run(npm, ['run', '--silent', 'build'])) === 0;
+}
+if (!built) {
   failures.push('build');
 } else {
   // A copy without the fixtures' `// expect:` markers: the code as a user has it. --diff never writes.
   mkdirSync(path.join(repoRoot, '.bench-out'), { recursive: true });
   const scratch = mkdtempSync(path.join(repoRoot, '.bench-out', 'start-'));
   try {
-    for (const file of await glob('fixtures/*/poor.{ts,tsx,js,mjs,cjs}', { cwd: repoRoot })) {
-      const target = path.join(scratch, file);
+    for (const scenario of listScenarios()) {
+      const target = path.join(scratch, path.relative(repoRoot, scenario.poor));
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, stripMarkers(readFileSync(path.join(repoRoot, file), 'utf8')));
+      writeFileSync(target, stripMarkers(readFileSync(scenario.poor, 'utf8')));
     }
     process.stdout.write(`$ npx eslint-plugin-lambda-hygiene hoist --diff fixtures   (in a scratch copy of fixtures/*/poor.*)\n\n`);
     const code = await run(process.execPath, [path.join(repoRoot, 'bin', 'eslint-plugin-lambda-hygiene.js'), 'hoist', '--diff', 'fixtures'], scratch);
