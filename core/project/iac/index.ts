@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { isSourceFile } from '../project-files.js';
+import { ARCHITECT_FILE, readArchitect } from './architect.js';
+import { importsCdk, readCdk } from './cdk.js';
+import { looksLikeTemplate, readCloudFormation } from './cloudformation.js';
+import type { IacFindings, IacReadContext } from './declaration.js';
+import { readDockerfile } from './dockerfile.js';
+import { readServerless, SERVERLESS_FILE } from './serverless.js';
+import { isSstFile, readSst } from './sst.js';
+import { readTerraformModule } from './terraform.js';
+
+export type { IacDeclaration, IacFindings, IacReadContext } from './declaration.js';
+
+/** What all IaC files of the project declare, and which files those were. */
+export interface IacReport extends IacFindings {
+  files: string[];
+}
+
+const DOCKERFILE = /^(Dockerfile|.+\.Dockerfile|Dockerfile\..+)$/i;
+/** Test code builds stacks and functions to assert on them: it declares nothing that is deployed. */
+const TEST_FILE = /(^|\/)(__tests__|tests?)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+/**
+ * Reads every IaC file among the project's files (or only those `accept` allows): templates,
+ * Serverless Framework configs, CDK and SST code, Architect manifests, Terraform modules, Dockerfiles.
+ */
+export function readIac(files: readonly string[], context: IacReadContext, accept: (file: string) => boolean = () => true): IacReport {
+  const report: IacReport = { declarations: [], layers: [], files: [] };
+  const add = (file: string, findings: IacFindings) => {
+    if (findings.declarations.length === 0 && findings.layers.length === 0) return;
+    report.files.push(file);
+    report.declarations.push(...findings.declarations);
+    report.layers.push(...findings.layers);
+  };
+  const terraform = new Map<string, Array<{ file: string; text: string }>>();
+  const dockerfiles: string[] = [];
+  for (const file of files) {
+    if (!accept(file)) continue;
+    const name = path.basename(file);
+    const relative = path.relative(context.root, file).split(path.sep).join('/');
+    if (DOCKERFILE.test(name)) {
+      dockerfiles.push(file);
+      continue;
+    }
+    const readable = SERVERLESS_FILE.test(name) || ARCHITECT_FILE.test(name) || /\.(tf|ya?ml|json|template)$/.test(name) || isSourceFile(file);
+    if (!readable) continue;
+    const text = context.fs.readText(file);
+    if (text === undefined) continue;
+    if (SERVERLESS_FILE.test(name)) add(file, readServerless(file, text, context));
+    else if (ARCHITECT_FILE.test(name)) add(file, readArchitect(file, text, context));
+    else if (name.endsWith('.tf')) {
+      const dir = path.dirname(file);
+      terraform.set(dir, [...(terraform.get(dir) ?? []), { file, text }]);
+    } else if (isSourceFile(file)) {
+      if (TEST_FILE.test(relative)) continue;
+      if (isSstFile(file, text)) add(file, readSst(file, context));
+      else if (importsCdk(text)) add(file, readCdk(file, context));
+    } else if (looksLikeTemplate(file, text)) add(file, readCloudFormation(file, text, context));
+  }
+  for (const moduleFiles of terraform.values()) {
+    const findings = readTerraformModule(moduleFiles, context);
+    const used = new Set(findings.declarations.map((declaration) => declaration.declaredIn.file));
+    report.files.push(...moduleFiles.map(({ file }) => file).filter((file) => used.has(file)));
+    report.declarations.push(...findings.declarations);
+    report.layers.push(...findings.layers);
+  }
+  // A Dockerfile that a template or config already builds into a function is not a second declaration.
+  const declared = new Set(report.declarations.flatMap(({ resolution }) => ('file' in resolution ? [targetKey(resolution)] : [])));
+  for (const file of dockerfiles) {
+    const text = context.fs.readText(file);
+    if (text === undefined) continue;
+    const findings = readDockerfile(file, text, context);
+    const fresh = findings.declarations.filter(({ resolution }) => !('file' in resolution) || !declared.has(targetKey(resolution)));
+    add(file, { declarations: fresh, layers: [] });
+  }
+  return report;
+}
+
+function targetKey(target: { file: string; export: string }): string {
+  return `${target.file}#${target.export}`;
+}
