@@ -56,7 +56,7 @@ function buildProject(root: string, options: LoadProjectOptions): { project: Pro
   // which only the IaC itself declares.
   const reading = createResolutionContext(root, fs, listing, []);
   const accepted = options.iac ? new Set(globSync([...options.iac], { cwd: root, absolute: true }).map((file) => path.resolve(file))) : undefined;
-  const iac = readIac(listing.files, { ...reading, resolve: resolverFor(reading) }, accepted ? (file) => accepted.has(file) : undefined);
+  const iac = readIac(listing.files, { ...reading, resolve: resolverFor(reading), dockerfiles: new Set() }, accepted ? (file) => accepted.has(file) : undefined);
   const context = { ...reading, layers: new Layers(fs, [...iac.layers, ...layersByLayout(root, listing.directories)]) };
 
   const code = new CodeHandlers(fs, options.settings);

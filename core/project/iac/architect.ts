@@ -23,16 +23,16 @@ interface ArcEntry {
   props: Map<string, string>;
 }
 
-/** An Architect manifest: `@pragma` sections of entries, entries optionally expanded by indented lines. */
-export function parseArc(text: string): Map<string, ArcEntry[]> {
-  const pragmas = new Map<string, ArcEntry[]>();
-  let current: ArcEntry[] | undefined;
+/** An Architect manifest: `@pragma` sections (with their line) of entries, optionally expanded by indented lines. */
+export function parseArc(text: string): Map<string, ArcEntry[] & { line?: number }> {
+  const pragmas = new Map<string, ArcEntry[] & { line?: number }>();
+  let current: (ArcEntry[] & { line?: number }) | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/\s#.*$|^#.*$/, '').trimEnd();
     if (!line.trim()) return;
     const pragma = /^@([\w-]+)/.exec(line);
     if (pragma) {
-      current = [];
+      current = Object.assign([], { line: index + 1 });
       pragmas.set(pragma[1]!, current);
       return;
     }
@@ -69,7 +69,7 @@ export function readArchitect(file: string, text: string, context: IacReadContex
     const functions = entries.map((entry) => functionOf(pragma, folder, entry));
     if (pragma === 'ws') {
       for (const route of ['connect', 'disconnect', 'default']) {
-        if (!functions.some((fn) => fn.name === route)) functions.push({ name: route, dir: `src/ws/${route}`, line: entries[0]?.line ?? 1 });
+        if (!functions.some((fn) => fn.name === route)) functions.push({ name: route, dir: `src/ws/${route}`, line: entries.line ?? 1 });
       }
     }
     for (const fn of functions) {
@@ -100,7 +100,7 @@ function functionOf(pragma: string, folder: string, entry: ArcEntry): { name: st
 }
 
 /** `@aws` `runtime nodejs20.x`; Architect's TypeScript plugin's `typescript` runtime is Node.js too. */
-function runtimeOf(pragmas: Map<string, ArcEntry[]>): string | undefined {
+function runtimeOf(pragmas: Map<string, ArcEntry[] & { line?: number }>): string | undefined {
   const runtime = pragmas.get('aws')?.find((entry) => entry.words[0] === 'runtime')?.words[1];
   return runtime === 'typescript' ? 'nodejs' : runtime;
 }

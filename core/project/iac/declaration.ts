@@ -20,6 +20,8 @@ export interface IacFindings {
 export interface IacReadContext extends ResolutionContext {
   /** Follows imports of IaC written as code (CDK stacks, serverless.ts) to evaluate their constants. */
   resolve: ModuleResolver;
+  /** Dockerfiles an IaC file builds a function from: not read again as standalone images. */
+  dockerfiles: Set<string>;
 }
 
 export const NO_FINDINGS: IacFindings = { declarations: [], layers: [] };

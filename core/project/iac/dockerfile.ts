@@ -3,7 +3,7 @@ import { resolveHandlerString } from '../handler-string.js';
 import type { HandlerResolution } from '../handler-string.js';
 import type { ResolutionContext } from '../module-resolver.js';
 import { NO_FINDINGS } from './declaration.js';
-import type { IacFindings } from './declaration.js';
+import type { IacFindings, IacReadContext } from './declaration.js';
 
 /** Lambda's base images set `LAMBDA_TASK_ROOT=/var/task`, the folder handlers are resolved in. */
 const TASK_ROOT = '/var/task';
@@ -95,9 +95,10 @@ export function parseDockerfile(text: string): Stage[] {
 export function dockerImageHandler(
   dockerfile: string,
   contextDir: string,
-  context: ResolutionContext,
+  context: IacReadContext,
   commandOverride?: string,
 ): { handler: string; line: number; resolution: HandlerResolution } {
+  context.dockerfiles.add(dockerfile);
   const text = context.fs.readText(dockerfile);
   if (text === undefined) {
     return { handler: commandOverride ?? '(container image)', line: 0, resolution: { reason: `file not found: ${dockerfile}` } };
@@ -117,7 +118,7 @@ export function dockerImageHandler(
 }
 
 /** Standalone Dockerfiles built on a Lambda Node.js base image (or running aws-lambda-ric). */
-export function readDockerfile(file: string, text: string, context: ResolutionContext): IacFindings {
+export function readDockerfile(file: string, text: string, context: IacReadContext): IacFindings {
   const final = parseDockerfile(text).at(-1);
   if (!final?.lambdaRuntime || !final.cmd) return NO_FINDINGS;
   const { handler, line, resolution } = dockerImageHandler(file, path.dirname(file), context);

@@ -64,18 +64,10 @@ export function readIac(files: readonly string[], context: IacReadContext, accep
     report.declarations.push(...findings.declarations);
     report.layers.push(...findings.layers);
   }
-  // A Dockerfile that a template or config already builds into a function is not a second declaration.
-  const declared = new Set(report.declarations.flatMap(({ resolution }) => ('file' in resolution ? [targetKey(resolution)] : [])));
+  // A Dockerfile that a template or config builds a function from is not a second declaration.
   for (const file of dockerfiles) {
-    const text = context.fs.readText(file);
-    if (text === undefined) continue;
-    const findings = readDockerfile(file, text, context);
-    const fresh = findings.declarations.filter(({ resolution }) => !('file' in resolution) || !declared.has(targetKey(resolution)));
-    add(file, { declarations: fresh, layers: [] });
+    const text = context.dockerfiles.has(file) ? undefined : context.fs.readText(file);
+    if (text !== undefined) add(file, readDockerfile(file, text, context));
   }
   return report;
-}
-
-function targetKey(target: { file: string; export: string }): string {
-  return `${target.file}#${target.export}`;
 }
