@@ -2,7 +2,7 @@
 // Independent of ESLint, jscodeshift and ts-morph, like the rest of core/.
 export { loadProject, clearProjectCache } from './load-project.js';
 export { createModuleResolver } from './module-resolver.js';
-export { reportHandlers } from './report.js';
+export { formatHandlersReport, reportHandlers } from './report.js';
 export type { HandlersReport, ReportedLocation } from './report.js';
 export type {
   CodeSignal,

@@ -65,13 +65,13 @@ function buildProject(root: string, options: LoadProjectOptions): { project: Pro
   const declared = new Set<string>();
   for (const { declaredIn, iac: signal, resolution } of iac.declarations) {
     if ('reason' in resolution) {
-      unresolved.push({ declaredIn, handler: signal.handler, reason: resolution.reason });
+      unresolved.push({ declaredIn, handler: signal.handler, reason: resolution.reason, iac: signal });
       continue;
     }
     const described = code.describeExport(resolution.file, resolution.export);
     if (described.missing) {
       const shown = relativePath(root, resolution.file);
-      unresolved.push({ declaredIn, handler: signal.handler, reason: `${shown} has no export \`${resolution.export.split('.')[0]}\`` });
+      unresolved.push({ declaredIn, handler: signal.handler, reason: `${shown} has no export \`${resolution.export.split('.')[0]}\``, iac: signal });
       continue;
     }
     declared.add(`${resolution.file}#${resolution.export}`);

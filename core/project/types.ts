@@ -58,6 +58,8 @@ export interface UnresolvedHandler {
   /** The handler as written (or the entry, for CDK). */
   handler: string;
   reason: string;
+  /** What the IaC says about the function (its format and name): for people, not in `handlers --json`. */
+  iac: IacSignal;
 }
 
 /**
