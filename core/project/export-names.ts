@@ -66,13 +66,21 @@ function commonJsNames(expression: TSESTree.Expression, result: ExportNames): vo
     }
     current = current.right;
   }
-  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  if (current.type !== AST_NODE_TYPES.CallExpression) return;
   const [target, key] = current.arguments;
-  const exportsObject = target && (isIdentifier(target, 'exports') || isModuleExports(target));
-  if (!exportsObject || !isIdentifier(current.callee.object, 'Object')) return;
-  const method = propertyName(current.callee);
-  if (method === 'defineProperty' && key?.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') result.names.add(key.value);
-  else if (method === 'assign' || method === 'defineProperties') result.open = true;
+  if (!target || !(isIdentifier(target, 'exports') || isModuleExports(target))) return;
+  const callee = current.callee;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression && isIdentifier(callee.object, 'Object') ? propertyName(callee) : undefined;
+  if (method === 'defineProperty' && key?.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') {
+    result.names.add(key.value);
+    return;
+  }
+  // `Object.assign(exports, ...)`, a bundler's `__export(exports, { handler: () => handler })`: names we
+  // can read are kept, and more may come from where we cannot see.
+  result.open = true;
+  for (const argument of current.arguments.slice(1)) {
+    if (argument.type === AST_NODE_TYPES.ObjectExpression) objectNames(argument, result);
+  }
 }
 
 function objectNames(value: TSESTree.Node, result: ExportNames): void {

@@ -36,6 +36,10 @@ export function resolveHandlerString(
 ): HandlerResolution {
   const variable = VARIABLE.exec(handler);
   if (variable) return { reason: `unresolved variable ${variable[0]}` };
+  // The Lambda Web Adapter and custom wrappers start a script; the code it runs is not named here.
+  if (/\.sh$/.test(handler)) return { reason: `the handler is a shell script (${handler})` };
+  // SAM's CodeUri and CDK's assets may name one file: its folder is what the handler is relative to.
+  if (context.fs.isFile(baseDir)) baseDir = path.dirname(baseDir);
   const slash = handler.lastIndexOf('/');
   const dirPart = handler.slice(0, slash + 1);
   const base = handler.slice(slash + 1);

@@ -166,6 +166,16 @@ describe('Serverless Framework', () => {
   });
 });
 
+describe('Serverless Framework providers', () => {
+  it('reads only AWS services: Google, Azure or OpenWhisk functions are not Lambda', () => {
+    const root = project({
+      'gcf/serverless.yml': 'provider:\n  name: google\nfunctions:\n  first:\n    handler: http\n',
+      'aws/serverless.yml': 'provider: aws\nfunctions:\n  first:\n    handler: run.sh\n',
+    });
+    expect(summary(root)).toEqual({ handlers: [], unresolved: ['aws/serverless.yml:4 run.sh: the handler is a shell script (run.sh)'] });
+  });
+});
+
 describe('CDK', () => {
   it('reports a NodejsFunction whose default entry is missing, and entries it cannot evaluate', () => {
     const root = project({
@@ -192,6 +202,26 @@ describe('CDK', () => {
         'lib/stack.ts:7 props.entry#handler: entry is not constant: props.entry',
       ],
     });
+  });
+
+  it('evaluates `import x = require()`, JSON imports, class fields and a code asset that is one file', () => {
+    const root = project({
+      'cdk.json': '{}',
+      'config.json': '{ "api": { "handler": "main" } }',
+      'lib/stack.ts': [
+        "import path = require('path');",
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import config from '../config.json';",
+        'export class S {',
+        "  private readonly code = path.join(__dirname, '..', 'src', 'api.js');",
+        '  constructor() {',
+        "    new lambda.Function(this, 'Api', { runtime: lambda.Runtime.NODEJS_22_X, handler: `api.${config.api.handler}`, code: lambda.Code.fromAsset(this.code) });",
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/api.js': 'exports.main = async () => ({});\n',
+    });
+    expect(summary(root)).toEqual({ handlers: ['src/api.js#main <- lib/stack.ts:7'], unresolved: [] });
   });
 
   it('evaluates entries from imported constants, template literals and import.meta.dirname', () => {
@@ -334,8 +364,13 @@ describe('Dockerfile', () => {
     const root = project({
       'web/Dockerfile': 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',
       'py/Dockerfile': 'FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD ["app.handler"]\n',
+      // The runtime through a stage alias: `FROM base AS final`.
+      'dotnet/Dockerfile': 'FROM public.ecr.aws/lambda/dotnet:8 AS base\nFROM base AS final\nCMD ["Fn::Fn.Function::Handler"]\n',
     });
-    expect(summary(root)).toEqual({ handlers: [], unresolved: ['py/Dockerfile:3 app.handler: runtime python is not Node.js'] });
+    expect(summary(root)).toEqual({
+      handlers: [],
+      unresolved: ['dotnet/Dockerfile:3 Fn::Fn.Function::Handler: runtime dotnet is not Node.js', 'py/Dockerfile:3 app.handler: runtime python is not Node.js'],
+    });
   });
 });
 
@@ -350,6 +385,14 @@ describe('loadProject', () => {
       { file: 'src/plain.mjs', export: 'handler', declaredIn: null, signal: { iac: null, code: { how: 'export', type: null, signature: 'async (event)' } } },
       { file: 'src/typed.ts', export: 'consume', declaredIn: null, signal: { iac: null, code: { how: 'typed', type: 'SQSHandler', signature: 'async (event)' } } },
     ]);
+  });
+
+  it('trusts a bundle that exports through a helper: no "missing export" for names it cannot read', () => {
+    const root = project({
+      'template.yaml': 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: { Runtime: nodejs20.x, Code: dist, Handler: index.ProxyLambda }\n',
+      'dist/index.js': '__markAsModule(exports);\n__export(exports, {\n  ProxyLambda: () => handler\n});\nconst handler = async (event) => ({});\n',
+    });
+    expect(summary(root)).toEqual({ handlers: ['dist/index.js#ProxyLambda <- template.yaml:4'], unresolved: [] });
   });
 
   it('uses the settings’ handlerNames for handlers in code', () => {

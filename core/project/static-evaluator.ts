@@ -219,6 +219,7 @@ export class StaticEvaluator {
         return this.identifier(node, file, env);
       case AST_NODE_TYPES.MemberExpression: {
         if (node.object.type === AST_NODE_TYPES.MetaProperty) return this.importMeta(node, file);
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.classField(node, file);
         const key = node.computed ? this.evaluate(node.property, file, env) : propertyName(node);
         if (typeof key !== 'string' && typeof key !== 'number') return this.unknown(node, file);
         return this.member(this.evaluate(node.object, file, env), String(key), node, file);
@@ -298,6 +299,12 @@ export class StaticEvaluator {
           if (imported !== NOT_HERE) return imported;
           continue;
         }
+        // `import path = require('path')`
+        if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+          const reference = declaration.moduleReference;
+          if (declaration.id.name !== node.name || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
+          return this.moduleValue(reference.expression.value, file);
+        }
         const value = this.declared(declaration, node.name, file);
         if (value !== NOT_HERE) return value;
       }
@@ -310,16 +317,32 @@ export class StaticEvaluator {
     if (!specifier) return NOT_HERE;
     const source = declaration.source.value;
     const target = this.resolve(source, file);
+    const json = target ? undefined : this.jsonModule(source, file);
     switch (specifier.type) {
       case AST_NODE_TYPES.ImportNamespaceSpecifier:
-        return target ? new ModuleNamespace(target) : new ExternalRef(source, []);
+        return target ? new ModuleNamespace(target) : (json ?? new ExternalRef(source, []));
       case AST_NODE_TYPES.ImportDefaultSpecifier:
-        return target ? this.exportValue(target, 'default') : new ExternalRef(source, []);
+        return target ? this.exportValue(target, 'default') : (json ?? new ExternalRef(source, []));
       default: {
         const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+        if (json !== undefined) return this.member(json, imported, specifier, file);
         return target ? this.exportValue(target, imported) : new ExternalRef(source, [imported]);
       }
     }
+  }
+
+  /** What `require(specifier)` gives: a first-party module, a JSON file's value, or a package. */
+  private moduleValue(specifier: string, file: string): StaticValue {
+    const target = this.resolve(specifier, file);
+    if (target) return new ModuleNamespace(target);
+    return this.jsonModule(specifier, file) ?? new ExternalRef(specifier, []);
+  }
+
+  /** `import config from '../config.json'`: the file's value (a config that names handlers and paths). */
+  private jsonModule(specifier: string, file: string): StaticValue | undefined {
+    if (!specifier.startsWith('.') || !specifier.endsWith('.json')) return undefined;
+    const value = this.fs.readJson(path.resolve(path.dirname(file), specifier));
+    return value === undefined ? undefined : (value as StaticValue);
   }
 
   member(object: StaticValue, key: string, node: Node, file: string): StaticValue {
@@ -336,10 +359,7 @@ export class StaticEvaluator {
     // `require('x')`: the module, as an import would give it.
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && !env.has('require')) {
       const [first] = node.arguments;
-      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') {
-        const target = this.resolve(first.value, file);
-        return target ? new ModuleNamespace(target) : new ExternalRef(first.value, []);
-      }
+      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') return this.moduleValue(first.value, file);
     }
     const args = node.arguments.map((argument) =>
       argument.type === AST_NODE_TYPES.SpreadElement ? this.unknown(argument, file) : this.evaluate(argument, file, env),
@@ -379,6 +399,20 @@ export class StaticEvaluator {
       }
     });
     return this.evaluate(body, target.file, env);
+  }
+
+  /** `this.entryPath` inside a class whose field `entryPath = path.join(...)` is initialised where it is declared. */
+  private classField(node: TSESTree.MemberExpression, file: string): StaticValue {
+    const name = propertyName(node);
+    let scope: Node | undefined = node.parent;
+    while (scope && scope.type !== AST_NODE_TYPES.ClassBody) scope = scope.parent;
+    const field = scope?.type === AST_NODE_TYPES.ClassBody
+      ? scope.body.find(
+          (member): member is TSESTree.PropertyDefinition =>
+            member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && propertyName(member) === name,
+        )
+      : undefined;
+    return field?.value ? this.evaluate(field.value, file) : this.unknown(node, file);
   }
 
   /** `import.meta.url`, `import.meta.dirname`, `import.meta.filename`. */

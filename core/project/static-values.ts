@@ -69,7 +69,14 @@ export function describeValue(value: StaticValue): string {
   if (value instanceof ExternalCall) return `${[value.callee.module, ...value.callee.path].join('.')}(...)`;
   if (value instanceof FunctionRef) return 'a function';
   if (value instanceof ModuleNamespace) return 'a module';
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return shorten(`[${value.map(describeValue).join(', ')}]`);
+  if (isPlainObject(value)) return shorten(`{ ${Object.entries(value).map(([key, item]) => `${key}: ${describeValue(item)}`).join(', ')} }`);
   return JSON.stringify(value) ?? 'undefined';
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** `aws-cdk-lib` + `aws_lambda.Function`, `@aws-cdk/aws-lambda` + `Function` → `aws-cdk-lib/aws-lambda` + `Function`. */

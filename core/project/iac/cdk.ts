@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import { walk } from '../../ast.js';
 import { resolveHandlerString } from '../handler-string.js';
 import type { HandlerResolution } from '../handler-string.js';
@@ -11,9 +12,12 @@ import { NO_FINDINGS } from './declaration.js';
 import type { IacFindings, IacReadContext } from './declaration.js';
 import { dockerImageHandler } from './dockerfile.js';
 
-/** Only files that import the CDK are parsed as stacks. */
+/** The constructs read here, by the name they are created with. */
+const CONSTRUCTS = new Set(['NodejsFunction', 'Function', 'SingletonFunction', 'DockerImageFunction', 'LayerVersion']);
+
+/** Only files that import the CDK and create one of the constructs are parsed as stacks. */
 export function importsCdk(text: string): boolean {
-  return /['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"/]/.test(text);
+  return /['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"/]/.test(text) && /\bnew\s+[\w$.]*(Function|LayerVersion)\s*\(/.test(text);
 }
 
 /** The extensions CDK's `NodejsFunction` tries for its default entry, in its order. */
@@ -33,7 +37,7 @@ export function readCdk(file: string, context: IacReadContext): IacFindings {
   if (!program) return NO_FINDINGS;
   const findings: IacFindings = { declarations: [], layers: [] };
   walk(program, (node) => {
-    if (node.type !== AST_NODE_TYPES.NewExpression) return;
+    if (node.type !== AST_NODE_TYPES.NewExpression || !CONSTRUCTS.has(lastName(node.callee) ?? '')) return;
     const callee = evaluator.evaluate(node.callee, file);
     if (!(callee instanceof ExternalRef)) return;
     const ref = canonicalCdkRef(callee);
@@ -173,4 +177,11 @@ function cdkAppDir(file: string, context: IacReadContext): string {
     if (dir === context.root) break;
   }
   return context.root;
+}
+
+/** `NodejsFunction`, `lambda.Function`, `cdk.aws_lambda.Function` → the name the class is written with. */
+function lastName(callee: TSESTree.Expression): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return undefined;
 }

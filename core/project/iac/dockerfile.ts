@@ -25,6 +25,8 @@ interface Stage {
   env: Map<string, string>;
   cmd?: { handler: string; line: number };
   lambdaRuntime: boolean;
+  /** The runtime of the Lambda base image it is built on (`nodejs`, `python`), through stage aliases. */
+  runtime: string | undefined;
 }
 
 /** A Dockerfile's stages, as far as handler resolution needs them. */
@@ -42,6 +44,7 @@ export function parseDockerfile(text: string): Stage[] {
         env: new Map(parent?.env ?? [['LAMBDA_TASK_ROOT', TASK_ROOT]]),
         ...(parent?.cmd ? { cmd: parent.cmd } : {}),
         lambdaRuntime: parent?.lambdaRuntime ?? isLambdaImage(image),
+        runtime: parent ? parent.runtime : lambdaImageRuntime(image),
       });
       continue;
     }
@@ -108,8 +111,8 @@ export function dockerImageHandler(
   const handler = commandOverride ?? final?.cmd?.handler;
   const line = final?.cmd?.line ?? 1;
   if (!final || !handler) return { handler: '(container image)', line, resolution: { reason: 'the image has no CMD' } };
-  if (/^(python|java|dotnet|ruby|go|provided)/.test(lambdaImageRuntime(final.base) ?? '')) {
-    return { handler, line, resolution: { reason: `runtime ${lambdaImageRuntime(final.base)} is not Node.js` } };
+  if (final.runtime && final.runtime !== 'nodejs') {
+    return { handler, line, resolution: { reason: `runtime ${final.runtime} is not Node.js` } };
   }
   const resolution = resolveHandlerString(context, handler, final.workdir, {
     mapStem: (stem) => hostPaths(stages, stages.length - 1, stem, contextDir, context),

@@ -33,7 +33,11 @@ export function readServerless(file: string, text: string, context: IacReadConte
   const read = /\.(ts|js|cjs|mjs)$/.test(file) ? configFromCode(file, context) : configFromYaml(file, text, context);
   if (!read) return NO_FINDINGS;
   const { config, functions } = read;
-  const providerRuntime = isPlainObject(config) && isPlainObject(config.provider) ? config.provider.runtime : undefined;
+  const provider = isPlainObject(config) ? config.provider : undefined;
+  // Google Cloud Functions, Azure, OpenWhisk, Cloudflare...: the framework deploys them too, but they are not Lambda.
+  const providerName = typeof provider === 'string' ? provider : isPlainObject(provider) ? provider.name : undefined;
+  if (typeof providerName === 'string' && providerName !== 'aws') return NO_FINDINGS;
+  const providerRuntime = isPlainObject(provider) ? provider.runtime : undefined;
   const findings: IacFindings = { declarations: [], layers: [] };
   const layers = isPlainObject(config) ? config.layers : undefined;
   if (isPlainObject(layers)) {
