@@ -5,7 +5,7 @@ import { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from '../handlers.js';
 import type { Handler, LambdaHygieneSettings } from '../types.js';
 import { exportNames } from './export-names.js';
 import type { ExportNames } from './export-names.js';
-import { parseSource } from './parse.js';
+import { parseSource } from '../parse.js';
 import type { ProjectFs } from './project-fs.js';
 import type { CodeSignal } from './types.js';
 

@@ -7,7 +7,7 @@ import { listProjectScenarios } from '../../tests/fixtures.js';
 import { walk } from '../ast.js';
 import { loadProject, reportHandlers } from './index.js';
 import type { Project } from './index.js';
-import { parseSource } from './parse.js';
+import { parseSource } from '../parse.js';
 
 const scenarios = listProjectScenarios();
 

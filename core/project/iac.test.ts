@@ -1,24 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempProjects } from '../../tests/support/temp-project.js';
 import { httpFunctionName, parseArc } from './iac/architect.js';
 import { parseDockerfile } from './iac/dockerfile.js';
 import { parseHcl } from './iac/hcl.js';
 import { clearProjectCache, loadProject, reportHandlers } from './index.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-iac-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const projects = tempProjects('lambda-hygiene-iac-');
+afterAll(projects.removeAll);
+const project = projects.create;
 
 /** `file#export <- declared at` and `declared at: reason`, for compact assertions. */
 function summary(root: string) {

@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempProjects } from '../../tests/support/temp-project.js';
 import { createModuleResolver } from './index.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+const projects = tempProjects('lambda-hygiene-resolver-');
+afterAll(projects.removeAll);
 
-/** A throwaway project from a map of relative paths to contents. */
+/** A throwaway project; the function it returns makes a path inside it absolute. */
 function project(files: Record<string, string>): (relative: string) => string {
-  const root = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-resolver-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  const root = projects.create(files);
   return (relative) => path.join(root, relative);
 }
 

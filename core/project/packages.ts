@@ -74,6 +74,15 @@ export function resolvePackageEntry(
   return sources.resolve(path.join(dir, 'index'));
 }
 
+/** The package.json files above a file, nearest first, up to the project root. */
+function* manifestsAbove(fs: ProjectFs, root: string, fromFile: string): Generator<{ dir: string; manifest: PackageManifest }> {
+  for (let dir = path.dirname(fromFile); isInside(dir, root); dir = path.dirname(dir)) {
+    const manifest = readManifest(fs, dir);
+    if (manifest) yield { dir, manifest };
+    if (dir === root) return;
+  }
+}
+
 /** `#lib/db` through the `imports` of the nearest package.json above the importing file. */
 export function resolvePackageImport(
   fs: ProjectFs,
@@ -82,25 +91,20 @@ export function resolvePackageImport(
   specifier: string,
   fromFile: string,
 ): string | undefined {
-  for (let dir = path.dirname(fromFile); isInside(dir, root); dir = path.dirname(dir)) {
-    const manifest = readManifest(fs, dir);
-    if (manifest) {
-      if (!manifest.imports || typeof manifest.imports !== 'object') return undefined;
-      let targets: string[];
-      try {
-        targets = resolveImports(manifest.imports as PathConditionsMap, specifier, CONDITIONS);
-      } catch {
-        return undefined;
-      }
-      for (const target of targets) {
-        // A target may also name a package (`"#pg": "pg"`): that is not first-party.
-        if (!target.startsWith('./')) continue;
-        const resolved = sources.resolve(path.resolve(dir, target));
-        if (resolved) return resolved;
-      }
-      return undefined;
-    }
-    if (dir === root) break;
+  const nearest = manifestsAbove(fs, root, fromFile).next().value;
+  const imports = nearest?.manifest.imports;
+  if (!nearest || !imports || typeof imports !== 'object') return undefined;
+  let targets: string[];
+  try {
+    targets = resolveImports(imports as PathConditionsMap, specifier, CONDITIONS);
+  } catch {
+    return undefined;
+  }
+  for (const target of targets) {
+    // A target may also name a package (`"#pg": "pg"`): that is not first-party.
+    if (!target.startsWith('./')) continue;
+    const resolved = sources.resolve(path.resolve(nearest.dir, target));
+    if (resolved) return resolved;
   }
   return undefined;
 }
@@ -154,16 +158,12 @@ export function findLinkedPackage(
   name: string,
   fromFile: string,
 ): string | undefined {
-  for (let dir = path.dirname(fromFile); isInside(dir, root); dir = path.dirname(dir)) {
-    const manifest = readManifest(fs, dir);
-    if (manifest) {
-      for (const field of [manifest.dependencies, manifest.devDependencies]) {
-        const spec = field && typeof field === 'object' ? (field as Record<string, unknown>)[name] : undefined;
-        const local = typeof spec === 'string' ? /^(?:file|link|portal):(.+)$/.exec(spec) : null;
-        if (local) return path.resolve(dir, local[1]!);
-      }
+  for (const { dir, manifest } of manifestsAbove(fs, root, fromFile)) {
+    for (const field of [manifest.dependencies, manifest.devDependencies]) {
+      const spec = field && typeof field === 'object' ? (field as Record<string, unknown>)[name] : undefined;
+      const local = typeof spec === 'string' ? /^(?:file|link|portal):(.+)$/.exec(spec) : null;
+      if (local) return path.resolve(dir, local[1]!);
     }
-    if (dir === root) break;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isFunction, propertyName, unwrap, walk } from '../ast.js';
-import { parseSource } from './parse.js';
+import { parseSource } from '../parse.js';
 import type { ProjectFs } from './project-fs.js';
 import { callBuiltin, callMethod } from './static-builtins.js';
 import {

@@ -39,15 +39,23 @@ export function readTerraformModule(files: ReadonlyArray<{ file: string; text: s
   return findings;
 }
 
-function lambdaFunction(block: HclBlock & { file: string }, module: ModuleBlocks, context: IacReadContext): IacDeclaration {
+/**
+ * What every Lambda block starts with: its handler, a declaration at the handler's line (or the
+ * block's), and the reason it is not ours when its runtime is not Node.js.
+ */
+function lambdaBlock(block: HclBlock & { file: string }, name: string, module: ModuleBlocks) {
   const handler = evaluateAttribute(block, 'handler', module);
   const declare = (resolution: HandlerResolution): IacDeclaration => ({
     declaredIn: { file: block.file, line: block.attributes.get('handler')?.line ?? block.line },
-    iac: { format: 'terraform', function: block.labels[1] ?? 'aws_lambda_function', handler: 'value' in handler ? handler.value : handler.unknown },
+    iac: { format: 'terraform', function: name, handler: 'value' in handler ? handler.value : handler.unknown },
     resolution,
   });
   const runtime = evaluateAttribute(block, 'runtime', module);
-  const notNode = 'value' in runtime ? notNodeRuntime(runtime.value) : undefined;
+  return { handler, declare, notNode: 'value' in runtime ? notNodeRuntime(runtime.value) : undefined };
+}
+
+function lambdaFunction(block: HclBlock & { file: string }, module: ModuleBlocks, context: IacReadContext): IacDeclaration {
+  const { handler, declare, notNode } = lambdaBlock(block, block.labels[1] ?? 'aws_lambda_function', module);
   if (notNode) return declare({ reason: notNode });
   const packageType = evaluateAttribute(block, 'package_type', module);
   if (('value' in packageType && packageType.value === 'Image') || block.attributes.has('image_uri')) {
@@ -68,14 +76,7 @@ function isLambdaModule(block: HclBlock, module: ModuleBlocks): boolean {
 }
 
 function lambdaModule(block: HclBlock & { file: string }, module: ModuleBlocks, context: IacReadContext): IacDeclaration {
-  const handler = evaluateAttribute(block, 'handler', module);
-  const declare = (resolution: HandlerResolution): IacDeclaration => ({
-    declaredIn: { file: block.file, line: block.attributes.get('handler')?.line ?? block.line },
-    iac: { format: 'terraform', function: block.labels[0] ?? 'module', handler: 'value' in handler ? handler.value : handler.unknown },
-    resolution,
-  });
-  const runtime = evaluateAttribute(block, 'runtime', module);
-  const notNode = 'value' in runtime ? notNodeRuntime(runtime.value) : undefined;
+  const { handler, declare, notNode } = lambdaBlock(block, block.labels[0] ?? 'module', module);
   if (notNode) return declare({ reason: notNode });
   if (!('value' in handler)) return declare({ reason: `handler is ${handler.unknown}` });
   const sourcePath = block.attributes.get('source_path')?.value;
