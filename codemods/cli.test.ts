@@ -31,7 +31,7 @@ const handler = [
   '',
 ].join('\n');
 
-describe('eslint-plugin-lambda-hygiene: help', () => {
+describe('eslint-plugin-lambda-hygiene: help', { timeout: 30_000 }, () => {
   it('alone prints the general help, listing the commands, and exits 0', () => {
     const run = cli();
     expect(run.status).toBe(EXIT.ok);
@@ -54,7 +54,7 @@ describe('eslint-plugin-lambda-hygiene: help', () => {
   });
 });
 
-describe('eslint-plugin-lambda-hygiene: usage errors are one line on stderr and exit 2', () => {
+describe('eslint-plugin-lambda-hygiene: usage errors are one line on stderr and exit 2', { timeout: 30_000 }, () => {
   it.each([
     [['hoisst', 'x'], 'Unknown command "hoisst" (commands: hoist, handlers)'],
     [['hoist'], 'Give at least one file or folder to transform'],
@@ -75,7 +75,7 @@ describe('eslint-plugin-lambda-hygiene: usage errors are one line on stderr and 
   });
 });
 
-describe('eslint-plugin-lambda-hygiene hoist: what it says', () => {
+describe('eslint-plugin-lambda-hygiene hoist: what it says', { timeout: 30_000 }, () => {
 
   it('skips a file it cannot parse, leaves it untouched and says where, and exits 0', () => {
     const broken = 'export const handler = async () => {\n  const x = ;\n};\n';
@@ -118,8 +118,25 @@ describe('eslint-plugin-lambda-hygiene handlers', { timeout: 30_000 }, () => {
       expect(run.stdout).toContain('1 handler in ');
       expect(run.stdout).toMatch(/^handler\.js\n {2}hello +serverless\.yml:3 Serverless hello \(handler\.hello\); code: commonjs, async \(event\)$/m);
       expect(run.stdout).toMatch(/^ {2}serverless\.yml:5 Serverless gone \(gone\.main\): file not found: gone\{/m);
-      expect(run.stderr).toMatch(/^lambda-hygiene: no ESLint config could be read \(.+\); using the default settings/);
+      expect(run.stderr).toMatch(/^lambda-hygiene: no ESLint config file \(eslint\.config\.\*\) found above the files; using the default settings/);
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an ESLint config that fails to load', { timeout: 30_000 }, () => {
+  it('is said in one line, and the command goes on with the defaults', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-bad-config-'));
+    try {
+      writeFileSync(path.join(dir, 'eslint.config.mjs'), "import plugin from 'no-such-eslint-plugin';\nexport default [plugin];\n");
+      writeFileSync(path.join(dir, 'handler.mjs'), 'export const handler = async (event) => ({});\n');
+      const run = cliIn(dir, 'handlers', '--json');
+      expect(run.status).toBe(EXIT.ok);
+      expect(run.stderr).toMatch(/^lambda-hygiene: no ESLint config could be read \(.*no-such-eslint-plugin.*\); using the default settings/);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(run.stdout)).toMatchObject({ handlers: [{ file: 'handler.mjs', export: 'handler' }], unresolved: [] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { LambdaHygieneSettings, ResourceKind, UserResource } from '../../core/index.js';
@@ -72,8 +72,13 @@ interface EslintConfig {
   rules?: Record<string, unknown>;
 }
 
+/** The names ESLint looks for, from the linted file's folder up. */
+const CONFIG_FILES = ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((extension) => `eslint.config.${extension}`);
+
 /** The ESLint config that applies to a file, or why there is none. */
 async function eslintConfigFor(file: string): Promise<EslintConfig | string> {
+  // Loading ESLint costs a second on a busy machine: without a config file above, there is nothing to ask it.
+  if (!hasConfigFileAbove(path.dirname(file))) return 'no ESLint config file (eslint.config.*) found above the files';
   let ESLint: typeof import('eslint').ESLint;
   try {
     ({ ESLint } = await import('eslint'));
@@ -125,6 +130,13 @@ function probeFile(paths: readonly string[]): string {
     ignore: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/cdk.out/**', '**/.*/**', '**/*.d.ts'],
   });
   return source ?? path.join(first, 'index.js');
+}
+
+function hasConfigFileAbove(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (CONFIG_FILES.some((name) => existsSync(path.join(current, name)))) return true;
+    if (path.dirname(current) === current) return false;
+  }
 }
 
 function firstLine(error: unknown): string {
