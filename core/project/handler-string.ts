@@ -63,7 +63,7 @@ export function resolveHandlerString(
   return { reason: `file not found: ${tried.map((candidate) => describeTried(context.root, candidate)).join('; ')}` };
 }
 
-export function describeTried(root: string, stem: string): string {
+function describeTried(root: string, stem: string): string {
   const shown = relativePath(root, stem);
   return `${shown}{${RESOLVED_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}, ${shown}/index.*`;
 }
