@@ -1,5 +1,6 @@
 // The analysis engine: independent of ESLint and jscodeshift, shared by the rules and the codemod.
 export { analyzeModule } from './analyze.js';
+export { parseSource } from './parse.js';
 export type { AnalyzeModuleOptions } from './analyze.js';
 export { CATALOGUE, catalogueWith, matchResource } from './catalog.js';
 export { formatReason, formatVia } from './format.js';

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { LintOverrides } from './lint.js';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** Multi-file scenarios for project mode: `fixtures/projects/<scenario>/poor/` is a whole small project. */
+export const PROJECTS_DIR = path.join(FIXTURES_DIR, 'projects');
 
 export interface Scenario {
   name: string;
@@ -23,7 +25,7 @@ export interface ExpectedReport {
 /** Every `fixtures/<scenario>/` with a `poor.*` and a `better.*`: adding a folder adds its tests. */
 export function listScenarios(): Scenario[] {
   return readdirSync(FIXTURES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && entry.name !== path.basename(PROJECTS_DIR))
     .map((entry) => {
       const dir = path.join(FIXTURES_DIR, entry.name);
       const files = readdirSync(dir);
@@ -57,4 +59,24 @@ export function expectedReports(text: string): ExpectedReport[] {
       return { line: index + 1, ruleId: `lambda-hygiene/${rule}`, messageId: messageId ?? '' };
     });
   });
+}
+
+/** A project-mode scenario: its `poor/` project and the `handlers --json` output it must give. */
+export interface ProjectScenario {
+  name: string;
+  /** `fixtures/projects/<scenario>/poor/`: the project root. */
+  root: string;
+  expectedHandlers: string;
+}
+
+/** Every `fixtures/projects/<scenario>/` with a `poor/` project and an `expected-handlers.json`. */
+export function listProjectScenarios(): ProjectScenario[] {
+  return readdirSync(PROJECTS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({
+      name: entry.name,
+      root: path.join(PROJECTS_DIR, entry.name, 'poor'),
+      expectedHandlers: path.join(PROJECTS_DIR, entry.name, 'expected-handlers.json'),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { parse } from '@typescript-eslint/typescript-estree';
-import { analyzeModule, applyEdits, isTypeScriptFile, planHoist, Scopes } from '../../core/index.js';
+import { analyzeModule, applyEdits, isTypeScriptFile, parseSource, planHoist, Scopes } from '../../core/index.js';
 import type { LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
 
 /** Where a site is and what runs it, as the rules' message says it. */
@@ -31,16 +30,7 @@ export interface HoistSourceOptions {
 }
 
 /** Parses as the rules do (typescript-estree), so that the plan's ranges are the rules' ranges. */
-export function parseModule(text: string, file: string): TSESTree.Program {
-  return parse(text, {
-    range: true,
-    loc: true,
-    comment: true,
-    // JSX in .tsx, and in JavaScript files, where it cannot clash with `<T>x` casts.
-    jsx: /\.(tsx|jsx|js|mjs|cjs)$/.test(file),
-    filePath: file,
-  });
-}
+export const parseModule = parseSource;
 
 function sourceTypeOf(program: TSESTree.Program, file: string): 'module' | 'script' {
   if (/\.m[jt]s$/.test(file)) return 'module';

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LambdaHygieneSettings, UserResource } from '../../core/index.js';
 import { hoistSource } from './hoist-source.js';
 import type { FileResult } from './hoist-source.js';
 
@@ -17,6 +18,10 @@ export interface TransformOptions {
   lambdaHygieneReportDir?: string;
   /** Set by our CLI for `--diff`: keep the input and output text in the report. */
   lambdaHygieneKeepOutput?: boolean;
+  /** Set by our CLI: the rules' `settings['lambda-hygiene']`, so that the codemod fixes what they report. */
+  lambdaHygieneSettings?: LambdaHygieneSettings | undefined;
+  /** Set by our CLI: the rules' `additionalResources`, each with its kind. */
+  lambdaHygieneResources?: UserResource[];
 }
 
 /**
@@ -28,7 +33,10 @@ export default function transform(file: FileInfo, api: Api, options: TransformOp
   let output = file.source;
   let result: FileResult;
   try {
-    ({ output, result } = hoistSource(file.source, file.path));
+    ({ output, result } = hoistSource(file.source, file.path, {
+      settings: options.lambdaHygieneSettings,
+      additionalResources: options.lambdaHygieneResources,
+    }));
   } catch (error) {
     // A bug of ours must not cost the user a file: leave it, and say so.
     result = { file: file.path, status: 'failed', message: `internal error: ${(error as Error).message}`, hoisted: [], left: [] };
