@@ -1,9 +1,11 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Pool } from '@neondatabase/serverless';
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.NEON_URL }));
+  (pool ??= new Pool({ connectionString: process.env.NEON_URL })
+    .on('error', (error: unknown) => console.error(error)));
 
 export const handler = async (event: SQSEvent): Promise<void> => {
   const pool = getPool();

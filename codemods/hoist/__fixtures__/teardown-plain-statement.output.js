@@ -1,8 +1,10 @@
 const { Pool } = require('pg');
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool;
 const getPool = () =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
+    .on('error', (error) => console.error(error)));
 
 exports.handler = async (event) => {
   const pool = getPool();
