@@ -135,13 +135,9 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   const creationIn = (depth: string) => reindent(creation, from, depth);
   switch (sitePlan.form) {
     case 'sync':
-      if (onError === 'log' && !createdAnnotation(ctx, sitePlan)) {
-        // Chained: `on` returns the emitter itself. After a one-line creation, on a line of its own.
-        const listen = `.on(${q}error${q}, ${logError}));`;
-        if (creation.includes('\n')) lines.push(`${unit}(${name} ??= ${creationIn(unit)}${listen}`);
-        else lines.push(`${unit}(${name} ??= ${creation}`, `${unit}${unit}${listen}`);
-      } else if (onError) {
-        // A generic factory infers its type arguments from the annotation, which a chained call would hide.
+      if (onError) {
+        // Statements, not `create().on(...)`: a mocked class whose `on` returns undefined would leave the
+        // singleton undefined; the annotation lets a generic factory infer its type arguments.
         const statements = [`const ${created}${createdAnnotation(ctx, sitePlan)} = ${creationIn(unit + unit)};`, ...listeners(created)];
         lines.push(`${unit}(${name} ??= (() => {`, ...body(statements), `${unit}})());`);
       } else {

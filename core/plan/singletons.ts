@@ -65,9 +65,7 @@ function singletonVariable(statement: Node): string | undefined {
 
 /** The creation inside a singleton's initialiser, and the form around it. */
 function creationOf(value: Node): { form: Form; creation: Node } | undefined {
-  let node = unwrap(value);
-  // `new Pool().on('error', ...)`: the listener the plan chains on is not part of the creation.
-  while (isMethodCall(node, 'on')) node = unwrap(((node as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object);
+  const node = unwrap(value);
   if (!isMethodCall(node, 'catch')) {
     // `(() => { const created = <creation>; ...listeners; return created; })()`
     const initialiser = initialiserFunction(node);
