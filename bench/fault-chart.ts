@@ -2,7 +2,7 @@
 // a cell per invocation: succeeded, failed, or failed because the process crashed; a mark where the fault
 // came (a line before the invocation that first met it, or the cell of the invocation made while the
 // server was down). Crashes between invocations are marked before the invocation they preceded.
-import type { FaultOutcome } from './harness/faults.js';
+import type { Fault, FaultOutcome } from './harness/faults.js';
 import { VARIANTS } from './harness/run-variant.js';
 
 const CELL = 20;
@@ -11,6 +11,11 @@ const LABEL = 104;
 const PANEL_TOP = 40;
 const PANEL_GAP = 26;
 const COLORS = { ok: '#b7dfbb', failed: '#d1495b', crash: '#1b1f24', fault: '#8250df' };
+const FAULT_TITLES: Record<Fault, string> = {
+  'drop-while-frozen': 'Dropped while frozen',
+  'server-restart': 'Server restart',
+  'refused-at-init': 'Server down at invocation 1',
+};
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -19,7 +24,7 @@ function escape(text: string): string {
 function panel(outcome: FaultOutcome, left: number, top: number): string {
   const parts: string[] = [];
   const count = outcome.variants.poor?.invocations ?? Math.max(...Object.values(outcome.variants).map((variant) => variant.invocations));
-  parts.push(`<text x="${left}" y="${top + 14}" class="title">${escape(outcome.scenario.name)} · ${escape(outcome.fault)}</text>`);
+  parts.push(`<text x="${left}" y="${top + 14}" class="title">${escape(outcome.scenario.name)}</text>`);
   const gridLeft = left + LABEL;
   const gridTop = top + PANEL_TOP - 14;
   VARIANTS.forEach((variant, row) => {
@@ -62,9 +67,12 @@ export function renderFaultChart(outcomes: readonly FaultOutcome[], caption: rea
   const count = Math.max(1, ...outcomes.flatMap((outcome) => Object.values(outcome.variants).map((variant) => variant.invocations)));
   const panelWidth = LABEL + count * (CELL + GAP) + PANEL_GAP;
   const panelHeight = PANEL_TOP + VARIANTS.length * (CELL + GAP) + 30;
-  const legendHeight = 40;
+  const legendHeight = 64;
   const width = Math.max(640, 24 + faults.length * panelWidth);
   const height = legendHeight + scenarios.length * panelHeight + caption.length * 16 + 16;
+  const headers = faults.map(
+    (fault, column) => `<text x="${16 + column * panelWidth}" y="${legendHeight - 10}" class="header">${escape(FAULT_TITLES[fault])}</text>`,
+  );
   const panels = outcomes.map((outcome) =>
     panel(outcome, 16 + faults.indexOf(outcome.fault) * panelWidth, legendHeight + scenarios.indexOf(outcome.scenario.name) * panelHeight),
   );
@@ -76,13 +84,15 @@ export function renderFaultChart(outcomes: readonly FaultOutcome[], caption: rea
   ].join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">
 <style>
-  .title { font-size: 13px; font-weight: 600; fill: #1b1f24; }
+  .header { font-size: 14px; font-weight: 700; fill: #1b1f24; }
+  .title { font-size: 12px; font-weight: 600; fill: #1b1f24; }
   .label { font-size: 12px; fill: #1b1f24; }
   .tick { font-size: 10px; fill: #57606a; }
   .caption { font-size: 11px; fill: #57606a; }
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
 ${legend}
+${headers.join('\n')}
 ${panels.join('\n')}
 ${caption.map((line, index) => `<text x="16" y="${height - 12 - (caption.length - 1 - index) * 16}" class="caption">${escape(line)}</text>`).join('\n')}
 </svg>

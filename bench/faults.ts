@@ -6,7 +6,9 @@
 // the target (crashed 0, failed after the first 0, failed at most poor's plus one). It writes an SVG of
 // each run, invocation by invocation. A measurement: it exits 0 whether or not the targets are met.
 //
-//   npm run bench:faults [-- --json] [--scenario NAME] [--fault NAME] [--invocations 6] [--chart FILE.svg]
+//   npm run bench:faults [-- --json] [--scenario NAME] [--fault NAME] [--invocations 6] [--chart FILE.svg] [--label TEXT]
+//
+// --label adds a line to the chart's caption (what code was measured, for a chart kept in the docs).
 //
 // --json prints one JSON array instead of the table, a row per scenario, variant and fault:
 // { scenario, variant, fault, invocations, failed, failedAfterFirst, crashed }.
@@ -53,6 +55,7 @@ const onlyFault = option('fault');
 if (onlyFault && !FAULTS.includes(onlyFault as Fault)) fail(`No fault "${onlyFault}". Known: ${FAULTS.join(', ')}`);
 const faults = FAULTS.filter((fault) => !onlyFault || fault === onlyFault);
 const chartFile = path.resolve(option('chart') ?? path.join(repoRoot, '.bench-out', 'faults.svg'));
+const label = option('label');
 
 const progress = (text: string) => process.stderr.write(text);
 
@@ -106,7 +109,7 @@ function report(outcomes: FaultOutcome[], skipped: string[]): string {
     'process is replaced by a fresh one for the next invocation, as Lambda replaces the environment. The fault first meets',
     'invocation 3 (drop-while-frozen, server-restart) or invocation 1 (refused-at-init). Target for better and codemod(poor):',
     'crashed 0, failed after first 0, failed at most poor\'s + 1. dropped: the connections the server ended while the',
-    'processes were frozen (poor closes its own at the end of each invocation, so it has none open).',
+    'processes were frozen (none for a poor that closes its connections at the end of each invocation).',
     missed.length ? `\nTarget NOT met:\n${missed.map((line) => `- ${line}`).join('\n')}` : '\nTarget met by better and codemod(poor) on every scenario and fault.',
     ...(crashes.length ? ['', 'Crashes:', ...crashes.map((line) => `- ${line}`)] : []),
     ...(skipped.length ? ['', ...skipped] : []),
@@ -150,7 +153,8 @@ async function main(): Promise<void> {
       }
     }
     mkdirSync(path.dirname(chartFile), { recursive: true });
-    writeFileSync(chartFile, renderFaultChart(outcomes, [`$ ${command()}`, `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, loopback.`]));
+    const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, loopback.`;
+    writeFileSync(chartFile, renderFaultChart(outcomes, [...(label ? [label] : []), `$ ${command()}`, machine]));
     if (json) process.stdout.write(`${JSON.stringify(outcomes.flatMap(rowsOf), null, 2)}\n`);
     else process.stdout.write(`\n${report(outcomes, skipped)}\n`);
     progress(`Took ${((performance.now() - started) / 1000).toFixed(0)} s. Chart: ${path.relative(process.cwd(), chartFile) || chartFile}\n`);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingBackends, startBackends, stopBackends } from '../bench/backends/index.js';
 import { findExecutable } from '../bench/backends/server-process.js';
 import { runFault } from '../bench/harness/faults.js';
-import type { FaultOutcome } from '../bench/harness/faults.js';
+import type { FaultOutcome, VariantFaultOutcome } from '../bench/harness/faults.js';
 import { createWorkDir } from '../bench/harness/run-variant.js';
 import type { WorkDir } from '../bench/harness/run-variant.js';
 import { RUNNABLE_SCENARIOS, fixtureDir } from '../bench/scenarios.js';
@@ -61,8 +61,7 @@ describe('the harness sees what the fix prevents', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('counts the crash of a pg Pool singleton that has no `error` listener', async () => {
-    const folder = path.join(dir, 'pool');
-    writeFixture(folder, 'pg-pool', [
+    const better = await runHandWritten('pg-pool', [
       "import { Pool } from 'pg';",
       'let pool: Pool | undefined;',
       'export const handler = async (event: { pathParameters?: { authorId?: string } }) => {',
@@ -71,14 +70,12 @@ describe('the harness sees what the fix prevents', () => {
       '  return { statusCode: 200, body: JSON.stringify(rows) };',
       '};',
     ]);
-    const outcome = await runFault(scenario('pg-pool'), backends, workDir!, 'drop-while-frozen', { invocations: 4, fixture: folder, variants: ['better'] });
-    expect(outcome.variants.better.crashed).toBe(1);
-    expect(outcome.variants.better.crashes[0]!.message).toMatch(/^uncaughtException: error: terminating connection/);
+    expect(better.crashed).toBe(1);
+    expect(better.crashes[0]!.message).toMatch(/^uncaughtException: error: terminating connection/);
   }, 120_000);
 
   it('counts the failures of a pg Client singleton that logs its error but is never forgotten', async () => {
-    const folder = path.join(dir, 'client');
-    writeFixture(folder, 'pg-client', [
+    const better = await runHandWritten('pg-client', [
       "import { Client } from 'pg';",
       'let client: Promise<Client> | undefined;',
       'const connect = async () => {',
@@ -95,17 +92,19 @@ describe('the harness sees what the fix prevents', () => {
       '  }',
       '};',
     ]);
-    const outcome = await runFault(scenario('pg-client'), backends, workDir!, 'drop-while-frozen', { invocations: 4, fixture: folder, variants: ['better'] });
-    expect(outcome.variants.better.crashed).toBe(0);
-    expect(outcome.variants.better.failedAfterFirst).toBe(1);
-    expect(outcome.variants.better.errors[3]).toMatch(/not queryable/);
+    expect(better.crashed).toBe(0);
+    expect(better.failedAfterFirst).toBe(1);
+    expect(better.errors[3]).toMatch(/not queryable/);
   }, 120_000);
 
-  /** The scenario's poor (for the codemod, which the harness runs) and a hand-written better. */
-  function writeFixture(folder: string, name: string, better: string[]): void {
+  /** A hand-written better beside the scenario's poor (the harness runs the codemod on it), under the drop. */
+  async function runHandWritten(name: string, better: string[]): Promise<VariantFaultOutcome> {
+    const folder = path.join(dir, name);
     mkdirSync(folder, { recursive: true });
     copyFileSync(path.join(fixtureDir(scenario(name)), 'poor.ts'), path.join(folder, 'poor.ts'));
     writeFileSync(path.join(folder, 'better.ts'), `${better.join('\n')}\n`);
+    const outcome = await runFault(scenario(name), backends, workDir!, 'drop-while-frozen', { invocations: 4, fixture: folder, variants: ['better'] });
+    return outcome.variants.better;
   }
 });
 
