@@ -15,10 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DynamoDbBackend } from './backends/dynalite.js';
-import { start as startDynamoDb } from './backends/dynalite.js';
-import type { PostgresBackend } from './backends/postgres.js';
-import { start as startPostgres } from './backends/postgres.js';
+import { startBackends, stopBackends } from './backends/index.js';
 import { VARIANT_COLORS, renderChart } from './chart.js';
 import type { ChartPanel } from './chart.js';
 import { runScenario } from './harness/run-scenario.js';
@@ -26,6 +23,7 @@ import type { ScenarioOutcome } from './harness/run-scenario.js';
 import { VARIANTS, createWorkDir, median, percentile } from './harness/run-variant.js';
 import type { Variant } from './harness/run-variant.js';
 import { RUNNABLE_SCENARIOS } from './scenarios.js';
+import { formatTable } from './table.js';
 import type { Backends, BackendName } from './scenarios.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -42,14 +40,16 @@ export interface BenchRow {
   invocations: number;
 }
 
-/** The targets of the issue that asked for this benchmark. */
-const TARGETS: Record<BackendName, { poorOverBetter: number; label: string }> = {
+/** The targets of the issue that asked for this benchmark (for the backends it measured). */
+const TARGETS: Partial<Record<BackendName, { poorOverBetter: number; label: string }>> = {
   dynamodb: { poorOverBetter: 3, label: 'DynamoDB over HTTPS' },
   postgres: { poorOverBetter: 8, label: 'PostgreSQL' },
 };
 const CODEMOD_OVER_BETTER = 1.05;
 /** "Flat": the last invocation leaves at most this many more descriptors open than the first. */
 const FLAT_FDS = 2;
+
+const label = (backend: BackendName) => TARGETS[backend]?.label ?? backend;
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -69,7 +69,7 @@ if (!Number.isInteger(coldRuns) || coldRuns < 0) {
 }
 const chartFile = path.resolve(option('chart') ?? path.join(repoRoot, '.bench-out', 'warm-latency.svg'));
 const only = option('scenario');
-const scenarios = RUNNABLE_SCENARIOS.filter((scenario) => !only || scenario.name === only);
+const scenarios = RUNNABLE_SCENARIOS.filter((scenario) => (only ? scenario.name === only : scenario.benchmarked));
 if (scenarios.length === 0) {
   process.stderr.write(`No runnable scenario "${only}". Known: ${RUNNABLE_SCENARIOS.map((s) => s.name).join(', ')}\n`);
   process.exit(2);
@@ -102,14 +102,6 @@ function rowsOf(outcome: ScenarioOutcome): BenchRow[] {
   });
 }
 
-function formatTable(header: string[], rows: string[][], rightAligned: Set<number>): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => (rightAligned.has(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
 function report(outcomes: ScenarioOutcome[], backends: Backends): string {
   const header = ['scenario', 'backend', 'variant', 'cold ms', 'warm median ms', 'warm p95 ms', '÷ better (median)', 'open fds', 'RSS MB', 'built'];
   const rows: string[][] = [];
@@ -122,7 +114,7 @@ function report(outcomes: ScenarioOutcome[], backends: Backends): string {
       const { run, constructions } = outcome.variants[variant];
       rows.push([
         outcome.scenario.name,
-        TARGETS[outcome.scenario.backend].label,
+        label(outcome.scenario.backend),
         variant === 'codemod' ? 'codemod(poor)' : variant,
         row.coldMs.toFixed(1),
         row.warmMedianMs.toFixed(2),
@@ -133,7 +125,7 @@ function report(outcomes: ScenarioOutcome[], backends: Backends): string {
         String(constructions),
       ]);
     }
-    const target = TARGETS[outcome.scenario.backend];
+    const target = TARGETS[outcome.scenario.backend] ?? { poorOverBetter: 1 };
     const poorRatio = byVariant.poor.warmMedianMs / better;
     const codemodRatio = byVariant.codemod.warmMedianMs / better;
     const flat = (['better', 'codemod'] as const).every((variant) => {
@@ -148,7 +140,7 @@ function report(outcomes: ScenarioOutcome[], backends: Backends): string {
         (outcome.codemodIsBetter ? '; codemod(poor) is byte for byte better, so their differences here are noise' : ''),
     );
   }
-  const servers = [backends.dynamodb, backends.postgres].filter(Boolean).map((backend) => `- ${backend!.name}: ${backend!.description}`);
+  const servers = Object.values(backends).map((backend) => `- ${backend.name}: ${backend.description}`);
   return [
     formatTable(header, rows, new Set([3, 4, 5, 6, 7, 8, 9])),
     '',
@@ -172,7 +164,7 @@ function chart(outcomes: ScenarioOutcome[]): string {
   const panels: ChartPanel[] = outcomes.map((outcome) => {
     const better = median(outcome.variants.better.run.ms.slice(1));
     return {
-      title: `${outcome.scenario.name} — ${TARGETS[outcome.scenario.backend].label}`,
+      title: `${outcome.scenario.name} — ${label(outcome.scenario.backend)}`,
       subtitle: VARIANTS.map((variant) => {
         const warm = median(outcome.variants[variant].run.ms.slice(1));
         return `${variant === 'codemod' ? 'codemod(poor)' : variant} ${warm.toFixed(2)} ms (${(warm / better).toFixed(2)}×)`;
@@ -197,17 +189,10 @@ async function main(): Promise<void> {
   // The setup client's SDK would warn about Node 20 here; the handlers' processes are not affected.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const needed = new Set(scenarios.map((scenario) => scenario.backend));
-  const backends: Backends = {};
   progress(`Starting ${[...needed].join(' and ')}…\n`);
-  const started = await Promise.allSettled([
-    needed.has('dynamodb') ? startDynamoDb() : Promise.resolve(undefined),
-    needed.has('postgres') ? startPostgres() : Promise.resolve(undefined),
-  ]);
-  if (started[0].status === 'fulfilled') backends.dynamodb = started[0].value as DynamoDbBackend | undefined;
-  if (started[1].status === 'fulfilled') backends.postgres = started[1].value as PostgresBackend | undefined;
+  const backends = await startBackends(needed);
   const workDir = await createWorkDir().catch((error: unknown) => ({ error }));
   try {
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
     if ('error' in workDir) throw workDir.error;
     const outcomes: ScenarioOutcome[] = [];
     for (const scenario of scenarios) {
@@ -234,7 +219,7 @@ async function main(): Promise<void> {
     progress(`Chart: ${path.relative(process.cwd(), chartFile) || chartFile}\n`);
   } finally {
     if (!('error' in workDir)) workDir.remove();
-    await Promise.allSettled([backends.dynamodb?.stop(), backends.postgres?.stop()]);
+    await stopBackends(backends);
   }
 }
 

@@ -6,13 +6,31 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../tests/fixtures.js';
 import type { DynamoDbBackend } from './backends/dynalite.js';
+import type { MariaDbBackend } from './backends/mariadb.js';
 import type { PostgresBackend } from './backends/postgres.js';
+import type { RedisBackend, RedisServer } from './backends/redis.js';
 
 export interface Backends {
   dynamodb?: DynamoDbBackend;
   postgres?: PostgresBackend;
+  redis?: RedisBackend;
+  mariadb?: MariaDbBackend;
 }
 export type BackendName = keyof Backends;
+
+/**
+ * The faults a run's server can be made to deliver between invocations (bench/harness/faults.ts), as a
+ * Lambda function meets them: the server, a proxy or a NAT gateway drops a connection; the server restarts;
+ * the server is down.
+ */
+export interface FaultControls {
+  /** Ends the server side of this run's connections; how many there were. */
+  dropConnections(): Promise<number>;
+  /** Takes down the server this run talks to: its port refuses connections. */
+  stopServer(): Promise<void>;
+  /** Brings it back on the same port, with the same data. */
+  startServer(): Promise<void>;
+}
 
 /** The state one variant runs in. */
 export interface PreparedRun {
@@ -22,6 +40,7 @@ export interface PreparedRun {
   constructions(): Promise<number>;
   /** What the handler left in the backend, in a stable order. */
   state(): Promise<unknown>;
+  faults: FaultControls;
   cleanup(): Promise<void>;
 }
 
@@ -31,6 +50,8 @@ export interface RunnableScenario {
   backend: BackendName;
   /** The exported handler. */
   handler: string;
+  /** Measured by `npm run bench` (latency and leaks); every runnable scenario is in the behaviour and fault tests. */
+  benchmarked: boolean;
   /** What a construction is, as counted. */
   counts: string;
   /** Constructions the poor variant makes for the events of invocations 1..N, in order. */
@@ -72,6 +93,7 @@ const javaExperiment: RunnableScenario = {
   name: 'java-experiment-index-store',
   backend: 'dynamodb',
   handler: 'handler',
+  benchmarked: true,
   counts:
     'full TLS handshakes at the DynamoDB server: each DynamoDBClient has its own HTTPS agent and TLS session cache, ' +
     'so its first connection is a full handshake and any further one resumes its session',
@@ -98,6 +120,11 @@ const javaExperiment: RunnableScenario = {
       env: { INDEX_TABLE: table, AWS_ENDPOINT_URL_DYNAMODB: port.endpoint },
       constructions: async () => port.fullHandshakes(),
       state: () => dynamodb.scan(table),
+      faults: {
+        dropConnections: async () => port.dropConnections(),
+        stopServer: () => port.stopListening(),
+        startServer: () => port.startListening(),
+      },
       cleanup: async () => {
         await port.close();
         await dynamodb.deleteTable(table);
@@ -134,6 +161,7 @@ const pgPool: RunnableScenario = {
   name: 'pg-pool',
   backend: 'postgres',
   handler: 'handler',
+  benchmarked: true,
   counts: 'connections PostgreSQL authorised for the process (log_connections, by application_name); the pool has max: 1',
   poorConstructions: (events) => events.length,
   async prepare(backends, tag) {
@@ -150,9 +178,129 @@ const pgPool: RunnableScenario = {
       env: { PGAPPNAME: applicationName },
       constructions: () => postgres.connections(applicationName),
       state: () => postgres.query('SELECT id, author_id, title, published_at FROM posts ORDER BY id'),
+      faults: postgresFaults(postgres, applicationName),
       cleanup: async () => undefined,
     };
   },
 };
 
-export const RUNNABLE_SCENARIOS: readonly RunnableScenario[] = [javaExperiment, pgPool];
+/** The server is shared by the variants: stopping it once stops it for all (the others are no-ops). */
+function postgresFaults(postgres: PostgresBackend, applicationName: string): FaultControls {
+  return {
+    dropConnections: () => postgres.terminate(applicationName),
+    stopServer: () => postgres.stopServer(),
+    startServer: () => postgres.startServer(),
+  };
+}
+
+const ORDERS = ['o-1001', 'o-1002', 'o-1003', 'o-1004'];
+
+const pgClient: RunnableScenario = {
+  name: 'pg-client',
+  backend: 'postgres',
+  handler: 'handler',
+  benchmarked: false,
+  counts: 'connections PostgreSQL authorised for the process (log_connections, by application_name): one per connected Client',
+  poorConstructions: (events) => events.length,
+  async prepare(backends, tag) {
+    const postgres = need(backends, 'postgres');
+    // A schema per variant (the handler's `orders` resolves through search_path), so that each variant's
+    // updates can be read back apart.
+    const schema = `run_${tag.replace(/\W/g, '_')}`;
+    await postgres.query(`CREATE SCHEMA ${schema}`);
+    await postgres.query(`CREATE TABLE ${schema}.orders (id text PRIMARY KEY, status text NOT NULL, updated_at timestamptz NOT NULL)`);
+    for (const id of ORDERS) await postgres.query(`INSERT INTO ${schema}.orders VALUES ($1, 'placed', now())`, [id]);
+    const applicationName = `lambda-hygiene-${tag}`;
+    return {
+      env: { PGAPPNAME: applicationName, PGOPTIONS: `-c search_path=${schema}` },
+      constructions: () => postgres.connections(applicationName),
+      state: () => postgres.query(`SELECT id, status FROM ${schema}.orders ORDER BY id`),
+      faults: postgresFaults(postgres, applicationName),
+      cleanup: async () => {
+        await postgres.query(`DROP SCHEMA ${schema} CASCADE`);
+      },
+    };
+  },
+};
+
+/** A Redis server of the run's own, seeded, with its faults; `state` reads its keys back. */
+async function redisRun(backends: Backends, seed: Record<string, string>, state: (server: RedisServer) => Promise<unknown>): Promise<PreparedRun> {
+  const server = await need(backends, 'redis').server();
+  for (const [key, value] of Object.entries(seed)) await server.command(['SET', key, value]);
+  return {
+    env: { REDIS_URL: server.url },
+    constructions: () => server.connections(),
+    state: () => state(server),
+    faults: {
+      dropConnections: () => server.dropConnections(),
+      stopServer: () => server.stopServer(),
+      startServer: () => server.startServer(),
+    },
+    cleanup: () => server.close(),
+  };
+}
+
+const PROFILES = {
+  'profile:ada': JSON.stringify({ name: 'Ada Lovelace', plan: 'pro' }),
+  'profile:grace': JSON.stringify({ name: 'Grace Hopper', plan: 'team' }),
+};
+
+const redis: RunnableScenario = {
+  name: 'redis',
+  backend: 'redis',
+  handler: 'handler',
+  benchmarked: false,
+  counts: 'connections the run\'s own Redis server accepted: one per node-redis client',
+  poorConstructions: (events) => events.length,
+  prepare: (backends) =>
+    redisRun(backends, PROFILES, async (server) => {
+      const keys = ((await server.command(['KEYS', '*'])) as string[]).sort();
+      return Promise.all(keys.map(async (key) => [key, await server.command(['GET', key])]));
+    }),
+};
+
+const ioredis: RunnableScenario = {
+  name: 'ioredis',
+  backend: 'redis',
+  handler: 'handler',
+  benchmarked: false,
+  counts: 'connections the run\'s own Redis server accepted: one per ioredis client',
+  poorConstructions: (events) => events.length,
+  prepare: (backends) =>
+    redisRun(backends, {}, async (server) => {
+      // `rate:<ip>:<minute>`: requests per source address, whatever minute they fell in.
+      const counts: Record<string, number> = {};
+      for (const key of (await server.command(['KEYS', 'rate:*'])) as string[]) {
+        const ip = key.split(':')[1]!;
+        counts[ip] = (counts[ip] ?? 0) + Number(await server.command(['GET', key]));
+      }
+      return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+    }),
+};
+
+const mysql2Promise: RunnableScenario = {
+  name: 'mysql2-promise',
+  backend: 'mariadb',
+  handler: 'handler',
+  benchmarked: false,
+  counts: 'connections MariaDB counted for the run\'s own login (userstat): one per mysql2 connection',
+  poorConstructions: (events) => events.length,
+  async prepare(backends, tag) {
+    const database = await need(backends, 'mariadb').database(tag);
+    await database.query('CREATE TABLE loyalty (user_id varchar(32) PRIMARY KEY, points int NOT NULL)');
+    await database.query("INSERT INTO loyalty VALUES ('u-ada', 0), ('u-alan', 0), ('u-grace', 0)");
+    return {
+      env: { DATABASE_URL: database.url },
+      constructions: () => database.connections(),
+      state: () => database.query('SELECT user_id, points FROM loyalty ORDER BY user_id'),
+      faults: {
+        dropConnections: () => database.dropConnections(),
+        stopServer: () => database.stopServer(),
+        startServer: () => database.startServer(),
+      },
+      cleanup: () => database.drop(),
+    };
+  },
+};
+
+export const RUNNABLE_SCENARIOS: readonly RunnableScenario[] = [javaExperiment, pgPool, pgClient, redis, ioredis, mysql2Promise];

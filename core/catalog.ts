@@ -49,18 +49,21 @@ const clients: ResourceEntry[] = [
   { module: '@slack/web-api', export: 'WebClient', kind: 'client', form: 'new' },
 ];
 
+// `onError` (what a reused instance needs when its connection fails) was checked against each library:
+// pg's Pool and Client, node-redis and mysql2's single connection emit `error` with nobody listening when
+// a connection drops; mysql2's and mysql's pools, ioredis, MongoClient and mongoose listen themselves.
 const pools: ResourceEntry[] = [
-  { module: 'pg', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'] },
-  { module: 'pg', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'] },
-  { module: 'pg-pool', export: 'default', kind: 'pool', form: 'new', teardown: ['end'] },
+  { module: 'pg', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
+  { module: 'pg', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], onError: 'forget' },
+  { module: 'pg-pool', export: 'default', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
   { module: 'postgres', export: 'default', kind: 'pool', form: 'call', teardown: ['end'] },
   { module: 'mysql2', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
   // The callback APIs connect explicitly (`connection.connect(callback)`), which a singleton must not repeat.
-  { module: 'mysql2', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN },
+  { module: 'mysql2', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN, onError: 'forget' },
   { module: 'mysql2/promise', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
-  { module: 'mysql2/promise', export: 'createConnection', kind: 'pool', form: 'call', async: true, teardown: SQL_TEARDOWN },
+  { module: 'mysql2/promise', export: 'createConnection', kind: 'pool', form: 'call', async: true, teardown: SQL_TEARDOWN, onError: 'forget' },
   { module: 'mysql', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
-  { module: 'mysql', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN },
+  { module: 'mysql', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN, onError: 'forget' },
   { module: 'mongodb', export: 'MongoClient', kind: 'pool', form: 'new', connect: 'connect', teardown: ['close'] },
   { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', form: 'call', async: true, teardown: ['close'] },
   { module: 'mongoose', export: 'connect', kind: 'pool', form: 'call', async: true, teardown: ['disconnect'] },
@@ -68,16 +71,16 @@ const pools: ResourceEntry[] = [
   { module: 'ioredis', export: 'default', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
   { module: 'ioredis', export: 'Redis', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
   { module: 'ioredis', export: 'Cluster', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
-  { module: 'redis', export: 'createClient', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'] },
-  { module: 'redis', export: 'createCluster', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'] },
+  { module: 'redis', export: 'createClient', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], onError: 'log' },
+  { module: 'redis', export: 'createCluster', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], onError: 'log' },
   { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', form: 'new', teardown: ['$disconnect'] },
   { module: 'knex', export: 'default', kind: 'pool', form: 'call', teardown: ['destroy'] },
   { module: 'knex', export: 'knex', kind: 'pool', form: 'call', teardown: ['destroy'] },
   { module: 'sequelize', export: 'Sequelize', kind: 'pool', form: 'new', teardown: ['close'] },
   { module: 'sequelize', export: 'default', kind: 'pool', form: 'new', teardown: ['close'] },
   { module: 'typeorm', export: 'DataSource', kind: 'pool', form: 'new', connect: 'initialize', teardown: ['destroy'] },
-  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'] },
-  { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'] },
+  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
+  { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], onError: 'forget' },
 ];
 
 /** The built-in catalogue, clients first. */

@@ -38,6 +38,14 @@ export interface ResourceEntry {
   connect?: string;
   /** Methods that close the resource (`end`, `destroy`, `quit`, ...): removed when it is hoisted. */
   teardown?: readonly string[];
+  /**
+   * What a reused instance needs when its connection fails (docs/resources.md, "When a connection
+   * drops"). `log`: it emits `error`, which ends the process when nothing listens, and recovers by itself:
+   * the singleton logs the event. `forget`: one connection, dead for good once it fails or ends: the
+   * singleton logs the error and forgets the instance on `error` and `end`, and the next invocation makes
+   * a new one. Absent: nothing to add (no `error` event, or the library listens itself).
+   */
+  onError?: 'log' | 'forget';
   /** Where the entry came from: the built-in catalogue, or a user's rule option. */
   source?: 'catalogue' | 'option';
 }

@@ -669,9 +669,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (pool ??= (() => {
+            const created = new Pool({ connectionString: process.env.DATABASE_URL });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async (event: { id: string }) => {
           const pool = getPool();
@@ -709,11 +714,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Client } from 'pg';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let client: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
           (client ??= (async () => {
             const created = new Client({ connectionString: process.env.DATABASE_URL });
             await created.connect();
+            const connected = client;
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (client === connected) client = undefined;
+            };
+            created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
             client = undefined;
@@ -754,9 +767,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import PgPool from 'pg-pool';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= new PgPool({ max: 1 }));
+          (pgPool ??= (() => {
+            const created = new PgPool({ max: 1 });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const lambdaHandler = async () => {
           const pool = getPgPool();
@@ -919,9 +937,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { Pool } = require('pg');
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         exports.handler = async function (event) {
           const pool = getPool();
@@ -957,9 +980,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const mysql = require('mysql');
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let connection: ReturnType<typeof mysql.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-          (connection ??= mysql.createConnection({ host: process.env.DB_HOST }));
+          (connection ??= (() => {
+            const created: ReturnType<typeof mysql.createConnection> = mysql.createConnection({ host: process.env.DB_HOST });
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (connection === created) connection = undefined;
+            };
+            created.on('error', forget).on('end', forget);
+            return created;
+          })());
 
         module.exports.handler = async () => {
           const connection = getConnection();
@@ -996,9 +1029,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const Pool = require('pg').Pool;
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         async function handler() {
           const pool = getPool();
@@ -1094,9 +1132,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import pg = require('pg');
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: pg.Pool | undefined;
         const getPool = (): pg.Pool =>
-          (pool ??= new pg.Pool());
+          (pool ??= (() => {
+            const created = new pg.Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const handler = async () => {
           const pool = getPool();
@@ -1309,9 +1352,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Context } from 'aws-lambda';
         import { Pool, Client } from '@neondatabase/serverless';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (pool ??= (() => {
+            const created = new Pool({ connectionString: process.env.DATABASE_URL });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const sync = async (_input: unknown, _context: Context) => {
           const pool = getPool();
@@ -1336,11 +1384,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Context } from 'aws-lambda';
         import { Pool, Client } from '@neondatabase/serverless';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let client: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
           (client ??= (async () => {
             const created = new Client(process.env.DATABASE_URL);
             await created.connect();
+            const connected = client;
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (client === connected) client = undefined;
+            };
+            created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
             client = undefined;
@@ -1391,11 +1447,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import httpErrorHandler from '@middy/http-error-handler';
         import { createClient } from 'redis';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let redis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
           (redis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
+            created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
             redis = undefined;
@@ -1576,9 +1634,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const makeHandler = (deps: { table: string }) => async (event: { id: string }) => {
           const pool = getPool();
@@ -1631,9 +1694,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const logger = new Logger();
         const tracer = new Tracer();
@@ -1679,9 +1747,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool as PgPool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= new PgPool());
+          (pgPool ??= (() => {
+            const created = new PgPool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           const pool = getPgPool();
@@ -1719,9 +1792,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import * as pgNs from 'pg';
         import pg from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: pgNs.Pool | undefined;
         const getPool = (): pgNs.Pool =>
-          (pool ??= new pgNs.Pool());
+          (pool ??= (() => {
+            const created = new pgNs.Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           const pool = getPool();
@@ -1745,9 +1823,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import * as pgNs from 'pg';
         import pg from 'pg';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let client: InstanceType<typeof pg.Client> | undefined;
         const getClient = (): InstanceType<typeof pg.Client> =>
-          (client ??= new pg.Client());
+          (client ??= (() => {
+            const created = new pg.Client();
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (client === created) client = undefined;
+            };
+            created.on('error', forget).on('end', forget);
+            return created;
+          })());
 
         export const handler = async () => {
           const pool = new pgNs.Pool();
@@ -1883,9 +1971,20 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool, createConnection } from 'mysql2/promise';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let connection: ReturnType<typeof createConnection> | undefined;
         const getConnection = (): ReturnType<typeof createConnection> =>
-          (connection ??= createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
+          (connection ??= (async () => {
+            const created = await createConnection({ uri: process.env.MYSQL_URL });
+            const connected = connection;
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (connection === connected) connection = undefined;
+            };
+            created.on('error', forget).on('end', forget);
+            return created;
+          })().catch((error: unknown) => {
             connection = undefined;
             throw error;
           }));
@@ -1982,9 +2081,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let c: ReturnType<typeof createCluster> | undefined;
         const getC = (): ReturnType<typeof createCluster> =>
-          (c ??= createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] }));
+          (c ??= (() => {
+            const created: ReturnType<typeof createCluster> = createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
@@ -2122,9 +2226,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import knex from 'knex';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL! }));
+          (pool ??= (() => {
+            const created = new Pool({ connectionString: process.env.DATABASE_URL! });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         interface User { id: string }
 
@@ -2163,11 +2272,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Client } from 'pg';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let client: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
           (client ??= (async () => {
             const created = new Client();
             await created.connect();
+            const connected = client;
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (client === connected) client = undefined;
+            };
+            created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
             client = undefined;
@@ -2251,9 +2368,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           return Promise.resolve().then(() => {
@@ -2296,9 +2418,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -2519,9 +2646,20 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import mysql from 'mysql2/promise';
 
+        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
         let connection: ReturnType<typeof mysql.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-          (connection ??= mysql.createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
+          (connection ??= (async () => {
+            const created = await mysql.createConnection({ uri: process.env.MYSQL_URL });
+            const connected = connection;
+            const forget = (error?: unknown) => {
+              if (error) console.error(error);
+              if (connection === connected) connection = undefined;
+            };
+            created.on('error', forget).on('end', forget);
+            return created;
+          })().catch((error: unknown) => {
             connection = undefined;
             throw error;
           }));
@@ -2566,9 +2704,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         async function loadUser(id: string) {
           const pool = getPool();
@@ -2609,11 +2752,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createClient } from 'redis';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let redis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
           (redis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
+            created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
             redis = undefined;
@@ -2729,9 +2874,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         class Db {
           async query(sql: string) {
@@ -2906,9 +3056,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent, SQSRecord } from 'aws-lambda';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (pool ??= (() => {
+            const created = new Pool({ connectionString: process.env.DATABASE_URL });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         class Store {
           async save(body: string) {
@@ -2962,9 +3117,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         class EventWriter {
           pool = getPool();
@@ -3016,9 +3176,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         async function withRetry(attempt: number): Promise<unknown> {
           try {
@@ -3066,9 +3231,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           let pool: Pool | undefined;
@@ -3450,9 +3620,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         async function save(body: string) {
           const pool = getPool();
@@ -3666,9 +3841,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         export const handler = async () => {
           let pool: Pool | undefined;
@@ -3706,9 +3886,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool2: Pool | undefined;
         const getPool2 = (): Pool =>
-          (pool2 ??= new Pool());
+          (pool2 ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         let pool: Pool;
 
@@ -3747,9 +3932,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import middy from '@middy/core';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const main = async () => getPool().query('select 1');
         const wrapped = middy(main);
@@ -3787,9 +3977,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { Pool } = require('pg');
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const handler = async () => {
           const pool = getPool();
@@ -3842,11 +4037,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
         import { createClient } from 'redis';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let redis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
           (redis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient();
             await created.connect();
+            created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
             redis = undefined;
@@ -3897,9 +4094,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         class BaseRepository {
           protected pool: Pool;
@@ -3946,9 +4148,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         class UserService {
           load = async (id: string) => {
@@ -3995,9 +4202,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         async function withPool<T>(fn: (pool: Pool) => Promise<T>): Promise<T> {
           const pool = getPool();
@@ -4153,9 +4365,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { instrument } from '@acme/observability';
         import { Pool } from 'pg';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
         let pool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (pool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
 
         const baseHandler = async () => {
           const pool = getPool();

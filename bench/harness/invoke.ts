@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { CRASH_EXIT_CODE } from './crash.js';
 
 export interface InvokeSpec {
   /** Absolute path of the handler module (JavaScript). */
@@ -38,7 +39,14 @@ export interface InvokeSpec {
 
 /** Messages of the interleaved protocol. */
 export type ParentMessage = { type: 'turn' };
-export type ChildMessage = { type: 'ready' } | { type: 'done'; index: number; error: string | null };
+export type ChildMessage = { type: 'ready' } | DoneMessage;
+export interface DoneMessage {
+  type: 'done';
+  index: number;
+  error: string | null;
+  /** The invocation ran out of time (Lambda then replaces the execution environment). */
+  timedOut: boolean;
+}
 
 export interface InvokeResult {
   importMs: number;
@@ -81,6 +89,10 @@ function openFds(): number {
   return readdirSync('/proc/self/fd').length - 1;
 }
 
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -105,7 +117,7 @@ function invokeOnce(handler: Handler, event: unknown, timeoutMs: number): Promis
       else resolve(result);
     };
     const deadline = Date.now() + timeoutMs;
-    const timer = setTimeout(() => settle(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)), timeoutMs);
+    const timer = setTimeout(() => settle(new TimeoutError(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)), timeoutMs);
     const context: LambdaContext = {
       callbackWaitsForEmptyEventLoop: true,
       functionName,
@@ -135,7 +147,7 @@ function invokeOnce(handler: Handler, event: unknown, timeoutMs: number): Promis
 }
 
 /** Turns: with IPC, each one is a `turn` message from the parent; alone, the next one comes at once. */
-function turns(interleaved: boolean): { next(): Promise<void>; done(index: number, error: string | null): void } {
+function turns(interleaved: boolean): { next(): Promise<void>; done(index: number, error: string | null, timedOut: boolean): void } {
   if (!interleaved) return { next: () => Promise.resolve(), done: () => undefined };
   if (!process.send) throw new Error('interleaved mode needs an IPC channel');
   const waiting: Array<() => void> = [];
@@ -155,7 +167,7 @@ function turns(interleaved: boolean): { next(): Promise<void>; done(index: numbe
       }
       return new Promise((resolve) => waiting.push(resolve));
     },
-    done: (index, error) => process.send!({ type: 'done', index, error } satisfies ChildMessage),
+    done: (index, error, timedOut) => process.send!({ type: 'done', index, error, timedOut } satisfies ChildMessage),
   };
 }
 
@@ -189,10 +201,12 @@ async function main(specFile: string): Promise<void> {
     const start = performance.now();
     let value: unknown;
     let error: string | null = null;
+    let timedOut = false;
     try {
       value = await invokeOnce(handler, event, spec.timeoutMs);
     } catch (caught) {
       error = describe(caught);
+      timedOut = caught instanceof TimeoutError;
     }
     result.ms.push(performance.now() - start);
     result.errors.push(error);
@@ -202,11 +216,19 @@ async function main(specFile: string): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     result.fds.push(openFds());
     result.rss.push(process.memoryUsage.rss());
-    turn.done(index, error);
+    turn.done(index, error, timedOut);
   }
   result.coldMs = importMs + (result.ms[0] ?? 0);
   writeFileSync(spec.out, JSON.stringify(result));
 }
+
+// As the Lambda runtime does: an uncaught exception (an `error` event nobody listens to, a rejection
+// nobody handles) ends the execution environment. The exit code of its own tells the parent that the
+// handler crashed, not the harness.
+process.on('uncaughtException', (error, origin) => {
+  process.stderr.write(`${origin}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(CRASH_EXIT_CODE);
+});
 
 const specFile = process.argv[2];
 if (!specFile) {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { hoistSource } from '../../codemods/hoist/hoist-source.js';
 import type { FileResult } from '../../codemods/hoist/hoist-source.js';
 import { stripMarkers } from '../../tests/fixtures.js';
-import type { ChildMessage, InvokeResult, InvokeSpec, ParentMessage } from './invoke.js';
+import { CRASH_EXIT_CODE } from './crash.js';
+import type { ChildMessage, DoneMessage, InvokeResult, InvokeSpec, ParentMessage } from './invoke.js';
 
 export type Variant = 'poor' | 'better' | 'codemod';
 export const VARIANTS: readonly Variant[] = ['poor', 'better', 'codemod'];
@@ -153,18 +154,44 @@ function baseEnv(): Record<string, string> {
   };
 }
 
-/** A handler process of the harness, spawned and not yet finished. */
-interface Invoker {
-  /** Resolves when the process is ready for its first turn (interleaved) or at once. */
-  ready: Promise<void>;
-  /** Gives the process one turn: the import and invocation 1, then one invocation. */
-  turn(): Promise<void>;
-  /** The process's result, once it has exited. */
-  finished: Promise<VariantRun>;
-  kill(): void;
+/** A handler process that exited before its turn ended: crashed, killed, or failed to start. */
+export class InvokerExit extends Error {
+  constructor(
+    readonly code: number | null,
+    readonly signal: NodeJS.Signals | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvokerExit';
+  }
+
+  /** It crashed as the Lambda runtime sees a crash: an uncaught exception or an unhandled `error`. */
+  get crashed(): boolean {
+    return this.code === CRASH_EXIT_CODE;
+  }
 }
 
-function spawnInvoker(options: RunOptions, interleaved: boolean): Invoker {
+/** A handler process of the harness, spawned and not yet finished. */
+export interface Invoker {
+  /** Resolves when the process is ready for its first turn (interleaved) or at once. */
+  ready: Promise<void>;
+  /**
+   * Gives the process one turn: the import and invocation 1, then one invocation. Resolves with how the
+   * invocation went; rejects with an InvokerExit when the process exits first.
+   */
+  turn(): Promise<DoneMessage>;
+  /** The process's result, once it has exited. */
+  finished: Promise<VariantRun>;
+  /** Sends a signal (SIGSTOP and SIGCONT freeze and thaw it as Lambda does between invocations). */
+  kill(signal?: NodeJS.Signals): void;
+  /** How the process exited, once it has. */
+  exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  pid: number | undefined;
+  /** The end of what it printed (stdout and stderr). */
+  output(): string;
+}
+
+export function startInvoker(options: RunOptions, interleaved: boolean): Invoker {
   const specFile = `${options.module}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.spec.json`;
   const out = `${specFile}.out.json`;
   const spec: InvokeSpec = {
@@ -191,11 +218,15 @@ function spawnInvoker(options: RunOptions, interleaved: boolean): Invoker {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  let exitStatus: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal }));
+    child.once('close', (code, signal) => resolve((exitStatus = { code, signal })));
   });
-  const failure = (what: string) => new Error(`${path.basename(options.module)} ${what}${output ? `:\n${output.trim()}` : ''}`);
+  const failure = (what: string) => `${path.basename(options.module)} ${what}${output ? `:\n${output.trim()}` : ''}`;
+  const kill = (signal?: NodeJS.Signals) => {
+    if (!exitStatus) child.kill(signal);
+  };
 
   let ready: Promise<void> = Promise.resolve();
   let waiting: ((message: ChildMessage) => void) | undefined;
@@ -212,28 +243,35 @@ function spawnInvoker(options: RunOptions, interleaved: boolean): Invoker {
       Promise.race([
         messages.length > 0 ? Promise.resolve(messages.shift()!) : new Promise<ChildMessage>((resolve) => (waiting = resolve)),
         exited.then(({ code, signal }) => {
-          throw failure(`exited with ${signal ?? `code ${code}`} before its turn ended`);
+          throw new InvokerExit(code, signal, failure(`exited with ${signal ?? `code ${code}`} before its turn ended`));
         }),
       ]);
     ready = next().then(() => undefined);
     return {
       ready,
       async turn() {
-        child.send({ type: 'turn' } satisfies ParentMessage);
+        if (exitStatus) throw new InvokerExit(exitStatus.code, exitStatus.signal, failure('had exited before its turn'));
+        // A process that has just died fails the send: its exit, not the send, is what `next` reports.
+        child.send({ type: 'turn' } satisfies ParentMessage, () => undefined);
         const message = await next();
-        if (message.type !== 'done') throw failure(`answered ${message.type} to a turn`);
+        if (message.type !== 'done') throw new Error(failure(`answered ${message.type} to a turn`));
+        return message;
       },
       finished: finish(),
-      kill: () => child.kill(),
+      kill,
+      exit: () => exitStatus,
+      pid: child.pid,
+      output: () => output,
     };
   }
-  return { ready, turn: () => Promise.resolve(), finished: finish(), kill: () => child.kill() };
+  const idle = (): Promise<DoneMessage> => Promise.reject(new Error('turns are for interleaved processes'));
+  return { ready, turn: idle, finished: finish(), kill, exit: () => exitStatus, pid: child.pid, output: () => output };
 
   async function finish(): Promise<VariantRun> {
     try {
       const { code, signal } = await exited;
       const processMs = performance.now() - started;
-      if (code !== 0 || !existsSync(out)) throw failure(`exited with ${signal ?? `code ${code}`}`);
+      if (code !== 0 || !existsSync(out)) throw new InvokerExit(code, signal, failure(`exited with ${signal ?? `code ${code}`}`));
       return { ...(JSON.parse(readFileSync(out, 'utf8')) as InvokeResult), processMs };
     } finally {
       rmSync(specFile, { force: true });
@@ -244,7 +282,7 @@ function spawnInvoker(options: RunOptions, interleaved: boolean): Invoker {
 
 /** Runs one variant in a fresh Node process and returns what it measured. */
 export function runVariant(options: RunOptions): Promise<VariantRun> {
-  return spawnInvoker(options, false).finished;
+  return startInvoker(options, false).finished;
 }
 
 /**
@@ -256,7 +294,7 @@ export function runVariant(options: RunOptions): Promise<VariantRun> {
 export async function runInterleaved(runs: readonly RunOptions[]): Promise<VariantRun[]> {
   const invocations = runs[0]?.invocations ?? 0;
   if (runs.some((run) => run.invocations !== invocations)) throw new Error('interleaved runs need the same number of invocations');
-  const invokers = runs.map((run) => spawnInvoker(run, true));
+  const invokers = runs.map((run) => startInvoker(run, true));
   // Keep a rejection from going unhandled while the turns are still being given.
   const finished = invokers.map((invoker) => invoker.finished.catch((error: unknown) => error));
   try {

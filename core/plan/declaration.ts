@@ -88,8 +88,9 @@ export function singletonBaseName(sitePlan: SiteShape): string {
  * type arguments from this annotation, as it does from the variable in the other forms.
  */
 function createdAnnotation(ctx: PlanContext, sitePlan: SiteShape): string {
-  const valueType = /^Promise<(ReturnType<.*>)>$/.exec(sitePlan.type)?.[1];
-  return ctx.typescript && valueType ? `: ${valueType}` : '';
+  const valueType = /^(?:Promise<(ReturnType<.*>)>|(ReturnType<.*>))$/.exec(sitePlan.type);
+  const annotation = sitePlan.form === 'connect' ? valueType?.[1] : sitePlan.form === 'sync' ? valueType?.[2] : undefined;
+  return ctx.typescript && annotation ? `: ${annotation}` : '';
 }
 
 /** The singleton's declaration, in the file's own indentation and line endings. */
@@ -99,29 +100,72 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   // Continuation lines move from the site's indentation to the getter's (the margin is added last).
   const from = indentAt(ctx.text, sitePlan.site.node.range[0]);
   const annotation = ts ? `: ${sitePlan.type}` : '';
-  const lines = [`let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
+  const { onError } = sitePlan.site.entry;
+  const lines = [...(onError ? ON_ERROR_COMMENT[onError] : []), `let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
   const forget = [
     `.catch((error${ts ? ': unknown' : ''}) => {`,
     `${unit}${unit}${name} = undefined;`,
     `${unit}${unit}throw error;`,
     `${unit}})`,
   ].join(eol);
+  // Names declared next to the creation must not shadow what it reads.
+  const local = (base: string) => freeName(base, (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
+  const created = local('created');
+  const q = quoteOf(ctx);
+  const logError = `(error${ts ? ': unknown' : ''}) => console.error(error)`;
+  /**
+   * Statements that attach what the catalogue's `onError` asks for to `created`, once it is ready;
+   * `cached` names what the singleton holds by then (the instance, or the promise of it).
+   */
+  const listeners = (cached: string): string[] => {
+    if (onError === 'log') return [`${created}.on(${q}error${q}, ${logError});`];
+    if (onError !== 'forget') return [];
+    const drop = local('forget');
+    // The check: a late event of a connection already forgotten must not forget its successor.
+    return [
+      `const ${drop} = (error${ts ? '?: unknown' : ''}) => {`,
+      `${unit}if (error) console.error(error);`,
+      `${unit}if (${name} === ${cached}) ${name} = undefined;`,
+      `};`,
+      `${created}.on(${q}error${q}, ${drop}).on(${q}end${q}, ${drop});`,
+    ];
+  };
+  /** The body of an initialising function: `const created = ...`, setup, listeners, `return created`. */
+  const body = (statements: string[]) => [...statements, `return ${created};`].map((line) => `${unit}${unit}${line}`);
+  const creationIn = (depth: string) => reindent(creation, from, depth);
   switch (sitePlan.form) {
     case 'sync':
-      lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)});`);
+      if (onError) {
+        // Statements, not `create().on(...)`: a mocked class whose `on` returns undefined would leave the
+        // singleton undefined; the annotation lets a generic factory infer its type arguments.
+        const statements = [`const ${created}${createdAnnotation(ctx, sitePlan)} = ${creationIn(unit + unit)};`, ...listeners(created)];
+        lines.push(`${unit}(${name} ??= (() => {`, ...body(statements), `${unit}})());`);
+      } else {
+        lines.push(`${unit}(${name} ??= ${creationIn(unit)});`);
+      }
       break;
     case 'promise':
-      lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)}${forget});`);
+      if (onError) {
+        const connected = local('connected');
+        const statements = [
+          `const ${created} = await ${creationIn(unit + unit)};`,
+          ...(onError === 'forget' ? [`const ${connected} = ${name};`] : []),
+          ...listeners(connected),
+        ];
+        lines.push(`${unit}(${name} ??= (async () => {`, ...body(statements), `${unit}})()${forget});`);
+      } else {
+        lines.push(`${unit}(${name} ??= ${creationIn(unit)}${forget});`);
+      }
       break;
     case 'connect': {
-      const created = freeName('created', (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
-      lines.push(
-        `${unit}(${name} ??= (async () => {`,
-        `${unit}${unit}const ${created}${createdAnnotation(ctx, sitePlan)} = ${reindent(creation, from, unit + unit)};`,
-        `${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`,
-        `${unit}${unit}return ${created};`,
-        `${unit}})()${forget});`,
-      );
+      const connected = local('connected');
+      const statements = [
+        `const ${created}${createdAnnotation(ctx, sitePlan)} = ${creationIn(unit + unit)};`,
+        `await ${created}.${sitePlan.site.entry.connect!}();`,
+        ...(onError === 'forget' ? [`const ${connected} = ${name};`] : []),
+        ...listeners(connected),
+      ];
+      lines.push(`${unit}(${name} ??= (async () => {`, ...body(statements), `${unit}})()${forget});`);
       break;
     }
   }
@@ -129,6 +173,27 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   const { margin } = ctx.style;
   const declaration = lines.join(eol) + eol;
   return margin ? declaration.replace(/^(?=.)/gm, margin) : declaration;
+}
+
+/** Said once, above the singleton, for a resource that needs listeners. */
+const ON_ERROR_COMMENT = {
+  log: ['// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.'],
+  forget: [
+    '// A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the',
+    '// next invocation opens a new one. Its errors are logged: an `error` event nobody listens to ends the process.',
+  ],
+} as const;
+
+/** The quote of the module's first import or require: generated strings match the file. */
+function quoteOf(ctx: PlanContext): string {
+  for (const statement of ctx.program.body) {
+    const source =
+      statement.type === AST_NODE_TYPES.ImportDeclaration
+        ? statement.source.raw
+        : /\brequire\((['"])/.exec(ctx.text.slice(statement.range[0], statement.range[1]))?.[1];
+    if (source) return source[0] === '"' ? '"' : "'";
+  }
+  return "'";
 }
 
 /**

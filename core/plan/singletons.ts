@@ -66,24 +66,39 @@ function singletonVariable(statement: Node): string | undefined {
 /** The creation inside a singleton's initialiser, and the form around it. */
 function creationOf(value: Node): { form: Form; creation: Node } | undefined {
   const node = unwrap(value);
-  if (!isCatchCall(node)) return { form: 'sync', creation: node };
-  const inner = unwrap((node.callee as TSESTree.MemberExpression).object);
-  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
-    return { form: 'promise', creation: inner };
+  if (!isMethodCall(node, 'catch')) {
+    // `(() => { const created = <creation>; ...listeners; return created; })()`
+    const initialiser = initialiserFunction(node);
+    return initialiser && !initialiser.async ? firstDeclared(initialiser, 'sync') : { form: 'sync', creation: node };
   }
-  // The async IIFE: `const created = <creation>; await created.connect(); return created;`
-  const block = inner.callee.body;
-  if (block.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  const first = block.body[0];
-  if (first?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
-  const creation = first.declarations[0]?.init;
-  return creation ? { form: 'connect', creation } : undefined;
+  const inner = unwrap(((node as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object);
+  const initialiser = initialiserFunction(inner);
+  if (!initialiser) return { form: 'promise', creation: inner };
+  // The async IIFE: `const created = <creation>; await created.connect(); ...` or `const created = await <creation>; ...`
+  return firstDeclared(initialiser, 'connect');
 }
 
-function isCatchCall(node: Node): node is TSESTree.CallExpression {
+/** `(() => { ... })()`, `(async () => { ... })()`: the function called. */
+function initialiserFunction(node: Node): TSESTree.ArrowFunctionExpression | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.ArrowFunctionExpression && callee.body.type === AST_NODE_TYPES.BlockStatement ? callee : undefined;
+}
+
+/** The initialiser of the function's first `const`; awaited, the creation itself returns the promise. */
+function firstDeclared(fn: TSESTree.ArrowFunctionExpression, form: Form): { form: Form; creation: Node } | undefined {
+  const first = (fn.body as TSESTree.BlockStatement).body[0];
+  if (first?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  const creation = first.declarations[0]?.init;
+  if (!creation) return undefined;
+  return creation.type === AST_NODE_TYPES.AwaitExpression ? { form: 'promise', creation: creation.argument } : { form, creation };
+}
+
+/** `x.method(...)`. */
+function isMethodCall(node: Node, method: string): boolean {
   return (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(node.callee) === 'catch'
+    propertyName(node.callee) === method
   );
 }

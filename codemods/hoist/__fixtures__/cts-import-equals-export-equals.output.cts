@@ -1,9 +1,14 @@
 import pg = require('pg');
 import type { SQSEvent } from 'aws-lambda';
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool: pg.Pool | undefined;
 const getPool = (): pg.Pool =>
-  (pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (pool ??= (() => {
+    const created = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    created.on('error', (error: unknown) => console.error(error));
+    return created;
+  })());
 
 async function handler(event: SQSEvent): Promise<void> {
   const pool = getPool();

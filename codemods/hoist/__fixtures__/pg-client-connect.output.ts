@@ -1,6 +1,8 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { Client } from 'pg';
 
+// A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+// next invocation opens a new one. Its errors are logged: an `error` event nobody listens to ends the process.
 let client: Promise<Client> | undefined;
 const getClient = (): Promise<Client> =>
   (client ??= (async () => {
@@ -9,6 +11,12 @@ const getClient = (): Promise<Client> =>
       statement_timeout: 5000,
     });
     await created.connect();
+    const connected = client;
+    const forget = (error?: unknown) => {
+      if (error) console.error(error);
+      if (client === connected) client = undefined;
+    };
+    created.on('error', forget).on('end', forget);
     return created;
   })().catch((error: unknown) => {
     client = undefined;

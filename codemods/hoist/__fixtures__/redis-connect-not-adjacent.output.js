@@ -1,10 +1,12 @@
 const { createClient } = require('redis');
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let redis;
 const getRedis = () =>
   (redis ??= (async () => {
     const created = createClient({ url: process.env.REDIS_URL });
     await created.connect();
+    created.on('error', (error) => console.error(error));
     return created;
   })().catch((error) => {
     redis = undefined;

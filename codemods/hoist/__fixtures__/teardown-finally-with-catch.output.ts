@@ -1,9 +1,14 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Pool } from '@neondatabase/serverless';
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.NEON_URL }));
+  (pool ??= (() => {
+    const created = new Pool({ connectionString: process.env.NEON_URL });
+    created.on('error', (error: unknown) => console.error(error));
+    return created;
+  })());
 
 export const handler = async (event: SQSEvent): Promise<void> => {
   const pool = getPool();

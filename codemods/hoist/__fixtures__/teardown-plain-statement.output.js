@@ -1,8 +1,13 @@
 const { Pool } = require('pg');
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool;
 const getPool = () =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (pool ??= (() => {
+    const created = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    created.on('error', (error) => console.error(error));
+    return created;
+  })());
 
 exports.handler = async (event) => {
   const pool = getPool();

@@ -1,9 +1,14 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { Pool } from 'pg';
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+  (pool ??= (() => {
+    const created = new Pool({ connectionString: process.env.DATABASE_URL });
+    created.on('error', (error: unknown) => console.error(error));
+    return created;
+  })());
 
 export const handler = async (_event: ScheduledEvent) => {
   const pool = getPool();

@@ -1,9 +1,14 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import pg from 'pg';
 
+// Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
 let pool;
 const getPool = () =>
-  (pool ??= new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 }));
+  (pool ??= (() => {
+    const created = new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 });
+    created.on('error', (error) => console.error(error));
+    return created;
+  })());
 
 const secrets = new SecretsManagerClient({});
 const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ID }));
