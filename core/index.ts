@@ -6,5 +6,6 @@ export { formatReason, formatVia } from './format.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';
-export { applyEdits, isTypeScriptFile, normaliseEdits, planHoist } from './plan/index.js';
-export type { HoistPlan, HoistedSite, LeaveReason, LeftSite, PlanOptions, TextEdit } from './plan/index.js';
+export { applyEdits, applyPlan, isTypeScriptFile, normaliseEdits, planHoist } from './plan/index.js';
+export { describeParseError, parseModule, sourceTypeOf } from './parse.js';
+export type { AppliedPlan, HoistPlan, HoistedSite, LeaveReason, LeftSite, PlanOptions, TextEdit } from './plan/index.js';

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { describe, unwrap } from '../ast.js';
+import { describe, isFunction, unwrap, walk } from '../ast.js';
 import type { PerInvocationSite } from '../types.js';
 import type { PlanContext } from './context.js';
 import { camelCase, freeName } from './names.js';
@@ -18,7 +18,22 @@ export interface SiteShape {
   type: string;
   /** `const client = new X()`: the declarator, when the site is its whole initialiser. */
   declarator: TSESTree.VariableDeclarator | undefined;
+  /** Statements the initialiser runs around the creation (see `Steps`). */
+  steps: Steps;
 }
+
+/**
+ * What the initialiser runs besides the creation, as source text: statements that build its inputs
+ * before it (`prelude`), and set-up calls on the created value after it (`setup`, where `SELF` stands
+ * for the created value).
+ */
+export interface Steps {
+  prelude: string[];
+  setup: string[];
+}
+
+/** Stands in a set-up statement's text for the created value, until its name is chosen. */
+export const SELF = '\u0000self';
 
 /** The TypeScript type of the singleton. */
 export function singletonType(ctx: PlanContext, site: PerInvocationSite, form: Form): string | undefined {
@@ -106,7 +121,16 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
     `${unit}${unit}throw error;`,
     `${unit}})`,
   ].join(eol);
-  switch (sitePlan.form) {
+  const { prelude, setup } = sitePlan.steps;
+  const stepped = prelude.length > 0 || setup.length > 0;
+  // Inside the initialiser the created value has a name of its own, free in everything it runs.
+  const created = freeName('created', (candidate) =>
+    new RegExp(`\\b${candidate}\\b`).test([creation, ...prelude, ...setup].join('\n')),
+  );
+  const step = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
+  if (stepped && sitePlan.form !== 'connect') {
+    lines.push(...steppedInitialiser(sitePlan.form, name, reindent(creation, from, unit + unit), created, prelude.map(step), setup.map(step), unit, forget));
+  } else switch (sitePlan.form) {
     case 'sync':
       lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)});`);
       break;
@@ -114,10 +138,11 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
       lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)}${forget});`);
       break;
     case 'connect': {
-      const created = freeName('created', (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
       lines.push(
         `${unit}(${name} ??= (async () => {`,
+        ...prelude.map(step),
         `${unit}${unit}const ${created}${createdAnnotation(ctx, sitePlan)} = ${reindent(creation, from, unit + unit)};`,
+        ...setup.map(step),
         `${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`,
         `${unit}${unit}return ${created};`,
         `${unit}})()${forget});`,
@@ -132,14 +157,46 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
 }
 
 /**
- * After the last top-level import or `require` and the singletons that follow it, with a blank line
- * before each declaration: so that fixes applied one at a time land in the order the codemod writes.
+ * An initialiser that runs statements around the creation, as a function called once:
+ * `(x ??= (() => { <prelude>; const created = <creation>; <setup>; return created; })())`, async (and
+ * forgotten when it rejects) when the creation returns a promise.
+ */
+function steppedInitialiser(
+  form: 'sync' | 'promise',
+  name: string,
+  creation: string,
+  created: string,
+  prelude: string[],
+  setup: string[],
+  unit: string,
+  forget: string,
+): string[] {
+  const value = form === 'promise' ? `await ${creation}` : creation;
+  const body =
+    setup.length > 0
+      ? [`${unit}${unit}const ${created} = ${value};`, ...setup, `${unit}${unit}return ${created};`]
+      : [`${unit}${unit}return ${value};`];
+  return [
+    `${unit}(${name} ??= (${form === 'promise' ? 'async ' : ''}() => {`,
+    ...prelude,
+    ...body,
+    `${unit}})()${form === 'promise' ? forget : ''});`,
+  ];
+}
+
+/**
+ * After the imports at the top of the module (the last one before any statement that runs code when
+ * the module loads, which might already call a getter) and the singletons that follow it, with a blank
+ * line before each declaration: so that fixes applied one at a time land in the order the codemod
+ * writes. With no import there, before the first statement and the comments that belong to it (a
+ * JSDoc `@type` stays on its statement), after pragmas such as `// @ts-check`.
  */
 export function declarationInsertion(ctx: PlanContext, declarations: string[]): TextEdit {
   const body = ctx.program.body;
   let anchor: Node | undefined;
   for (const statement of body) {
     if (isImportStatement(statement)) anchor = statement;
+    else if (runsCodeAtLoad(statement)) break;
   }
   const existing = new Set<Node>(ctx.existing.map((singleton) => singleton.statement));
   for (let index = anchor ? body.indexOf(anchor as TSESTree.ProgramStatement) + 1 : 0; index + 1 < body.length; index += 2) {
@@ -156,8 +213,48 @@ export function declarationInsertion(ctx: PlanContext, declarations: string[]): 
     return { start: end, end, text: `${newline}${eol}${joined}${blankAfter}` };
   }
   const first = body.find((statement) => !isDirective(statement)) ?? body[0];
-  const start = first ? lineStart(ctx.text, first.range[0]) : 0;
+  const start = first ? lineStart(ctx.text, leadingCommentsStart(ctx, first)) : 0;
   return { start, end: start, text: `${joined}${eol}` };
+}
+
+/** Where the comments that belong to a statement begin: those right above it, without a blank line between. */
+function leadingCommentsStart(ctx: PlanContext, statement: Node): number {
+  let start = statement.range[0];
+  const comments = (ctx.program.comments ?? []).filter((comment) => comment.range[1] <= start);
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index]!;
+    const between = ctx.text.slice(comment.range[1], start);
+    if (between.trim() !== '' || (between.match(/\n/g)?.length ?? 0) > 1) break;
+    // `// @ts-check`, `/* eslint-env */` and the like speak for the file, not for the statement.
+    if (/^\s*(@ts-(no)?check|eslint|global\s|jshint|@flow|@jsx|@license|@preserve|!)/.test(comment.value)) break;
+    start = comment.range[0];
+  }
+  return start;
+}
+
+/**
+ * Does the statement run code when the module loads, code that might call a function that calls a
+ * getter: a call, `new`, a tagged template, `await`, outside function bodies? Declarations of
+ * functions and classes, and values made only of literals and names, do not.
+ */
+function runsCodeAtLoad(statement: Node): boolean {
+  let runs = false;
+  walk(statement, (node) => {
+    // Function bodies and instance fields run later, when called or constructed.
+    if (runs || isFunction(node) || (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static)) return false;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.StaticBlock ||
+      node.type === AST_NODE_TYPES.Decorator
+    ) {
+      runs = true;
+    }
+    return !runs;
+  });
+  return runs;
 }
 
 function isNameChain(node: Node): boolean {

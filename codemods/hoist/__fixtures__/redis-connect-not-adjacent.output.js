@@ -12,8 +12,8 @@ const getRedis = () =>
   }));
 
 exports.handler = async (event) => {
-  const redis = await getRedis();
   const key = `rate:${event.requestContext.identity.sourceIp}`;
+  const redis = await getRedis();
   const hits = await redis.incr(key);
   if (hits === 1) await redis.expire(key, 60);
   return { statusCode: hits > 100 ? 429 : 200 };

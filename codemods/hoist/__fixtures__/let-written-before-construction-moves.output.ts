@@ -1,10 +1,16 @@
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ScheduledEvent } from 'aws-lambda';
 
+let s3Client: S3Client | undefined;
+const getS3Client = (): S3Client =>
+  (s3Client ??= (() => {
+    let region = 'us-east-1';
+    if (process.env.AWS_REGION) region = process.env.AWS_REGION;
+    return new S3Client({ region });
+  })());
+
 export const handler = async (_event: ScheduledEvent) => {
-  let region = 'us-east-1';
-  if (process.env.AWS_REGION) region = process.env.AWS_REGION;
-  const s3 = new S3Client({ region });
+  const s3 = getS3Client();
   const { Buckets = [] } = await s3.send(new ListBucketsCommand({}));
   return Buckets.length;
 };
