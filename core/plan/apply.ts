@@ -34,7 +34,13 @@ export function applyPlan(
 ): AppliedPlan {
   const plan = planHoist(program, text, analysis, scopes, { typescript: isTypeScriptFile(file), only });
   if (plan.edits.length === 0) return { plan, output: text, error: undefined };
-  const output = applyEdits(text, plan.edits);
+  let output: string;
+  try {
+    // Overlapping edits are a bug of ours: nothing is applied, neither by the codemod nor by ESLint.
+    output = applyEdits(text, plan.edits);
+  } catch (error) {
+    return { plan, output: text, error: `the plan's edits conflict (${(error as Error).message})` };
+  }
   try {
     parseModule(output, file);
   } catch (error) {

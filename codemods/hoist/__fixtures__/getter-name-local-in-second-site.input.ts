@@ -1,18 +1,18 @@
-import { ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
-async function bucketNames(): Promise<string[]> {
-  const s3 = new S3Client({});
-  const { Buckets = [] } = await s3.send(new ListBucketsCommand({}));
-  return Buckets.map((bucket) => bucket.Name ?? '');
+async function tableNames(): Promise<string[]> {
+  const ddb = new DynamoDBClient({});
+  const { TableNames = [] } = await ddb.send(new ListTablesCommand({}));
+  return TableNames;
 }
 
-async function objectCount(bucket: string): Promise<number> {
-  const getS3Client = () => new S3Client({});
-  const { KeyCount = 0 } = await getS3Client().send(new ListObjectsV2Command({ Bucket: bucket }));
-  return KeyCount;
+async function itemCount(table: string): Promise<number> {
+  const getDynamoDBClient = () => new DynamoDBClient({});
+  const { Table } = await getDynamoDBClient().send(new DescribeTableCommand({ TableName: table }));
+  return Table?.ItemCount ?? 0;
 }
 
 export const handler = async () => {
-  const names = await bucketNames();
-  return Promise.all(names.map(objectCount));
+  const names = await tableNames();
+  return Promise.all(names.map(itemCount));
 };
