@@ -1,7 +1,7 @@
 // The analysis engine: independent of ESLint and jscodeshift, shared by the rules and the codemod.
 export { analyzeModule } from './analyze.js';
 export type { AnalyzeModuleOptions } from './analyze.js';
-export { CATALOGUE, catalogueWith, matchResource } from './catalog.js';
+export { CATALOGUE, catalogueWith, LISTENERS, matchResource } from './catalog.js';
 export { formatReason, formatVia } from './format.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
