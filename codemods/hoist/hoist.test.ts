@@ -52,6 +52,7 @@ const LEFT: Array<{ pair: string; reason: LeaveReason; detail: RegExp }> = [
   { pair: 'teardown-through-helper-array-left', reason: 'teardown', detail: /`closeAll\(\[pool\]\)` closes it/ },
   { pair: 'teardown-through-deps-object-left', reason: 'teardown', detail: /`saveAll\(\{ db \}, .*\)` closes it/ },
   { pair: 'teardown-in-local-helper-left', reason: 'teardown', detail: /`drain\(pool\)` closes it/ },
+  { pair: 'local-class-closes-pool-left', reason: 'teardown', detail: /`new OrderRepository\(…\)` closes it/ },
   { pair: 'unknown-helper-left', reason: 'unknown-use', detail: /`migrate\(pool\)` hands it to code the analysis cannot see/ },
   { pair: 'pg-client-per-record-transactions-left', reason: 'concurrent-use', detail: /keep one per record/ },
   { pair: 'logger-invocation-id-left', reason: 'varies-per-call', detail: /`randomUUID\(\)` gives a new value on every call/ },

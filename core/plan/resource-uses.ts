@@ -298,8 +298,9 @@ class UseWalker {
   private onArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, path: readonly string[], hop: Hop): void {
     if (this.ctx.isCreation(call)) return;
     const callee = unwrap(call.callee);
-    const fn = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : undefined;
+    const fn = call.type === AST_NODE_TYPES.CallExpression ? this.localFunction(callee) : this.localConstructor(callee);
     const next: Hop = { depth: hop.depth + 1, via: hop.via ?? this.describeCall(call) };
+    if (call.type === AST_NODE_TYPES.NewExpression && fn === null) return; // a local class without a constructor
     if (fn) {
       const param = fn.params[index];
       if (param) this.onPattern(param, path, next, fn);
@@ -346,6 +347,14 @@ class UseWalker {
       case AST_NODE_TYPES.RestElement:
         this.fail('unknown-use', 'it is collected into a rest parameter');
         return;
+      case AST_NODE_TYPES.TSParameterProperty: {
+        // `constructor(private readonly db: Pool)`: the parameter, and `this.db` in the class.
+        const parameter = pattern.parameter.type === AST_NODE_TYPES.AssignmentPattern ? pattern.parameter.left : pattern.parameter;
+        this.onPattern(parameter, path, hop, owner);
+        const classNode = enclosingClass(pattern);
+        if (classNode && parameter.type === AST_NODE_TYPES.Identifier) this.followClassProperty(classNode, parameter.name, path, hop);
+        return;
+      }
       default:
         return;
     }
@@ -374,6 +383,10 @@ class UseWalker {
       this.fail('unknown-use', `it is stored in \`${this.text(target)}\``);
       return;
     }
+    this.followClassProperty(classNode, name, path, hop, target);
+  }
+
+  private followClassProperty(classNode: Node, name: string, path: readonly string[], hop: Hop, target?: Node): void {
     const key = `this:${classNode.range[0]}:${name}:${path.join('.')}`;
     if (this.visited.has(key)) return;
     this.visited.add(key);
@@ -436,9 +449,29 @@ class UseWalker {
     return isFunction(init) ? init : undefined;
   }
 
+  /**
+   * The constructor of a class declared in this module that `node` names: `null` for a class without
+   * one (it keeps nothing it is given), `undefined` for anything else.
+   */
+  private localConstructor(node: Node): TSESTree.FunctionLike | null | undefined {
+    const bare = unwrap(node);
+    if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.ctx.scopes.resolve(bare)?.defs[0];
+    const classNode =
+      def?.type === 'ClassName' ? def.node : def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
+    if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    // A subclass hands its arguments to a constructor out of sight.
+    if (classNode.superClass) return undefined;
+    const constructor = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+    );
+    return constructor ? constructor.value : null;
+  }
+
   private describeCall(call: TSESTree.CallExpression | TSESTree.NewExpression): string {
     const text = this.text(call);
-    return text.length <= 60 && !text.includes('\n') ? text : `${describe(call.callee)}(…)`;
+    if (text.length <= 60 && !text.includes('\n')) return text;
+    return `${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${describe(call.callee)}(…)`;
   }
 
   private isStable(node: Node, allowed?: Variable): boolean {
