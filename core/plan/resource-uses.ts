@@ -409,9 +409,13 @@ class UseWalker {
     const fn = enclosingFunction(at);
     if (!fn) return;
     const variable = this.functionVariable(fn);
-    const name = variable?.name ?? 'a function';
+    if (!variable) {
+      this.onReturnedByAnonymous(fn, path, hop);
+      return;
+    }
+    const name = variable.name;
     const calls: TSESTree.CallExpression[] = [];
-    for (const reference of variable?.references ?? []) {
+    for (const reference of variable.references) {
       if (reference.init || reference.isWrite()) continue;
       const call = reference.identifier.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) calls.push(call);
@@ -422,6 +426,24 @@ class UseWalker {
     }
     const next: Hop = { depth: hop.depth + 1, via: hop.via ?? `${name}()` };
     for (const call of calls) this.onValue(call, path, next);
+  }
+
+  /**
+   * Returned by a function without a name: an element of `records.map(() => ...)`, the value of an
+   * IIFE, or handed to whatever calls a callback (`withRetry(async () => ...)`), which is out of sight.
+   * A function exported or assigned to a property is a handler or an API of the module: its callers
+   * are the runtime's or another module's.
+   */
+  private onReturnedByAnonymous(fn: TSESTree.FunctionLike, path: readonly string[], hop: Hop): void {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) {
+      this.onValue(parent, path, hop);
+      return;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      if (iterationCall(fn) && path.length < 3) this.onValue(parent, ['[]', ...path], hop);
+      else this.fail('unknown-use', `it is returned to \`${this.describeCall(parent)}\``);
+    }
   }
 
   /** The variable that names a function: `function f() {}`, `const f = () => {}`. */
