@@ -234,6 +234,7 @@ class Planner {
       text: this.ctx.text,
       imports: this.imports,
       isCreation: (node) => this.sites.some((site) => site.node === node),
+      isHandler: (fn) => this.sites.some((site) => site.handler.fn === fn),
     };
   }
 

@@ -51,6 +51,8 @@ export interface UseContext {
   imports: ImportResolver;
   /** Is the node another catalogued creation (`DynamoDBDocumentClient.from(client)` takes `client`)? */
   isCreation: (node: Node) => boolean;
+  /** Is the function a handler: what it returns goes to the Lambda runtime, which closes nothing. */
+  isHandler: (fn: Node) => boolean;
 }
 
 /**
@@ -309,6 +311,21 @@ class UseWalker {
     const ref = this.ctx.imports.resolve(callee);
     if (ref && isConsumer(ref.module, ref.path)) return;
     if (isHarmlessGlobal(callee, this.ctx.scopes)) return;
+    // `new Promise((resolve) => resolve(client))`: the promise's value, which whoever awaits it gets.
+    const promise = index === 0 ? promiseResolvedBy(callee, this.ctx.scopes) : undefined;
+    if (promise) {
+      this.onValue(promise, path, hop);
+      return;
+    }
+    // `withPool(fn)` calling `fn(pool)`: the callbacks its callers pass, when all of them are local functions.
+    const callbacks = call.type === AST_NODE_TYPES.CallExpression ? this.callbacksPassedAs(callee) : undefined;
+    if (callbacks) {
+      for (const callback of callbacks) {
+        const param = callback.params[index];
+        if (param) this.onPattern(param, path, next, callback);
+      }
+      return;
+    }
     this.fail('unknown-use', `\`${this.describeCall(call)}\` hands it to code the analysis cannot see`);
   }
 
@@ -407,7 +424,11 @@ class UseWalker {
   /** Returned from a function: to each of its callers, when all of them are calls in this module. */
   private onReturned(at: Node, path: readonly string[], hop: Hop): void {
     const fn = enclosingFunction(at);
-    if (!fn) return;
+    if (!fn || this.ctx.isHandler(fn)) return;
+    // Recursion (`walk` → `visit` → `walk`) brings nothing new the second time.
+    const key = `return:${fn.range[0]}:${path.join('.')}`;
+    if (this.visited.has(key)) return;
+    this.visited.add(key);
     const variable = this.functionVariable(fn);
     if (!variable) {
       this.onReturnedByAnonymous(fn, path, hop);
@@ -469,6 +490,32 @@ class UseWalker {
     if (def.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
     const init = def.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
     return isFunction(init) ? init : undefined;
+  }
+
+  /**
+   * `fn` a parameter of a local function: the functions its callers pass in its place, when each is a
+   * local function (`withPool((pool) => pool.query(...))`); undefined when any caller passes something
+   * else or the function escapes.
+   */
+  private callbacksPassedAs(node: Node): TSESTree.FunctionLike[] | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.ctx.scopes.resolve(node)?.defs[0];
+    if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
+    const owner = def.node;
+    const position = owner.params.indexOf(def.name as TSESTree.Parameter);
+    const variable = this.functionVariable(owner);
+    if (position < 0 || !variable) return undefined;
+    const callbacks: TSESTree.FunctionLike[] = [];
+    for (const reference of variable.references) {
+      if (reference.init || reference.isWrite()) continue;
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return undefined;
+      const argument = call.arguments[position];
+      const callback = argument && this.localFunction(argument);
+      if (!callback) return undefined;
+      callbacks.push(callback);
+    }
+    return callbacks;
   }
 
   /**
@@ -577,18 +624,46 @@ function isWriteTarget(node: Node): boolean {
   );
 }
 
-/** `console.log(pool)`, `JSON.stringify(config)`: globals that only read what they are given. */
+/** Globals that only read what they are given: `console.log(pool)`, `JSON.stringify(config)`, `String(client)`. */
+const HARMLESS_GLOBALS = new Set(['JSON.stringify', 'String', 'Boolean', 'Array.isArray', 'Object.keys']);
+
 function isHarmlessGlobal(callee: Node, scopes: Scopes): boolean {
   let root = callee;
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier || scopes.resolve(root)?.defs.length) return false;
-  return root.name === 'console' || describe(callee) === 'JSON.stringify';
+  return root.name === 'console' || HARMLESS_GLOBALS.has(describe(callee));
 }
 
-/** `export function f`, `module.exports = { f }`: a reference that only exports the function. */
+/** `resolve` in `new Promise((resolve) => ...)`: the `new Promise(...)` it settles. */
+function promiseResolvedBy(callee: Node, scopes: Scopes): Node | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = scopes.resolve(callee)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunction(def.node) || def.node.params[0] !== def.name) return undefined;
+  const executor = def.node;
+  const promise = executor.parent;
+  return promise?.type === AST_NODE_TYPES.NewExpression &&
+    promise.arguments[0] === executor &&
+    describe(promise.callee) === 'Promise' &&
+    !scopes.resolve(promise.callee as TSESTree.Identifier)?.defs.length
+    ? promise
+    : undefined;
+}
+
+/**
+ * `export { f }`, `export default f`, `module.exports = { f }`, `exports.f = f`: a reference that only
+ * exports the function, to callers in other modules.
+ */
 function isExported(identifier: Node): boolean {
   for (let current = identifier.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ExportSpecifier || current.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    if (
+      current.type === AST_NODE_TYPES.ExportSpecifier ||
+      current.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      current.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      current.type === AST_NODE_TYPES.TSExportAssignment
+    ) {
+      return true;
+    }
+    if (current.type === AST_NODE_TYPES.AssignmentExpression) return /^(module\.)?exports\b/.test(describe(current.left));
     if (current.type === AST_NODE_TYPES.ExpressionStatement || isFunction(current)) return false;
   }
   return false;
