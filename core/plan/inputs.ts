@@ -72,8 +72,10 @@ export function moduleInputWrite(ctx: PlanContext, imports: ImportResolver, site
     if (child.type !== AST_NODE_TYPES.Identifier || !isRead(child)) return true;
     const variable = ctx.scopes.resolve(child);
     if (!variable || !isModuleLevel(variable) || variable.defs[0]?.type !== 'Variable') return false;
+    // Only writes the module can see count here: a module-level value handed to a call is most often read.
     const write = variable.references.find(
-      (reference) => !reference.init && enclosingFunction(reference.identifier) && (reference.isWrite() || isMutation(reference.identifier)),
+      (reference) =>
+        !reference.init && enclosingFunction(reference.identifier) && (reference.isWrite() || isMutation(reference.identifier, false)),
     );
     if (write) {
       found = { reason: 'input-written', detail: `\`${variable.name}\` is changed in \`${functionName(enclosingFunction(write.identifier)!)}\`` };
@@ -141,9 +143,9 @@ function isAwsConfig(node: Node, imports: ImportResolver): boolean {
 
 /**
  * Does this read of a variable change the object it holds: `config.x = 1`, `delete config.x`,
- * `config.list.push(x)`, `Object.assign(config, ...)`, or hand it to a call that might?
+ * `config.list.push(x)`, `Object.assign(config, ...)`, or (with `handedOn`) hand it to a call that might?
  */
-function isMutation(identifier: Node): boolean {
+function isMutation(identifier: Node, handedOn = true): boolean {
   let current: Node = identifier;
   while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
   const parent = current.parent;
@@ -159,7 +161,7 @@ function isMutation(identifier: Node): boolean {
     // Any function may change what it is given, except a few that only read it.
     const callee = describe(parent.callee);
     if (OBJECT_MUTATORS.has(callee)) return parent.arguments[0] === identifier;
-    return !/^console\.|^JSON\.stringify$/.test(callee);
+    return handedOn && !/^console\.|^JSON\.stringify$/.test(callee);
   }
   return false;
 }
