@@ -152,10 +152,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -170,14 +170,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { Client } from 'pg';
 
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client({ connectionString: process.env.DATABASE_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -479,8 +479,8 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Knex } from 'knex';
         import type { SQSEvent } from 'aws-lambda';
 
-        let db: Knex | undefined;
-        const getDb = () => (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+        let cachedDb: Knex | undefined;
+        const getDb = () => (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -507,14 +507,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { createClient } from 'redis';
 
-        let redisClient: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedisClient: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedisClient = (): Promise<ReturnType<typeof createClient>> =>
-          (redisClient ??= (async () => {
+          (cachedRedisClient ??= (async () => {
             const created = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            redisClient = undefined;
+            cachedRedisClient = undefined;
             throw error;
           }));
 
@@ -620,10 +620,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const mongoose = require('mongoose');
 
-        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        let cachedConnect: ReturnType<typeof mongoose.connect> | undefined;
         const getConnect = (): ReturnType<typeof mongoose.connect> =>
-          (connect ??= mongoose.connect(process.env.MONGODB_URI).catch((error: unknown) => {
-            connect = undefined;
+          (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
@@ -669,9 +669,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
 
         export const handler = async (event: { id: string }) => {
           const pool = getPool();
@@ -709,14 +709,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Client } from 'pg';
 
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client({ connectionString: process.env.DATABASE_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -754,9 +754,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import PgPool from 'pg-pool';
 
-        let pgPool: PgPool | undefined;
+        let cachedPgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= new PgPool({ max: 1 }));
+          (cachedPgPool ??= new PgPool({ max: 1 }));
 
         export const lambdaHandler = async () => {
           const pool = getPgPool();
@@ -795,9 +795,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import postgres from 'postgres';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres(process.env.DATABASE_URL!, { max: 1 }));
+          (cachedSql ??= postgres(process.env.DATABASE_URL!, { max: 1 }));
 
         async function main() {
           const sql = getSql();
@@ -839,9 +839,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Handler } from 'aws-lambda';
         import mysql from 'mysql2';
 
-        let pool: ReturnType<typeof mysql.createPool> | undefined;
+        let cachedPool: ReturnType<typeof mysql.createPool> | undefined;
         const getPool = (): ReturnType<typeof mysql.createPool> =>
-          (pool ??= mysql.createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= mysql.createPool({ uri: process.env.MYSQL_URL }));
 
         const main: Handler = async () => {
           const pool = getPool();
@@ -881,9 +881,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import Redis from 'ioredis';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis(process.env.REDIS_URL!));
+          (cachedRedis ??= new Redis(process.env.REDIS_URL!));
 
         export default async function (event: SQSEvent) {
           const redis = getRedis();
@@ -919,9 +919,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { Pool } = require('pg');
 
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         exports.handler = async function (event) {
           const pool = getPool();
@@ -957,9 +957,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const mysql = require('mysql');
 
-        let connection: ReturnType<typeof mysql.createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof mysql.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-          (connection ??= mysql.createConnection({ host: process.env.DB_HOST }));
+          (cachedConnection ??= mysql.createConnection({ host: process.env.DB_HOST }));
 
         module.exports.handler = async () => {
           const connection = getConnection();
@@ -996,9 +996,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const Pool = require('pg').Pool;
 
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         async function handler() {
           const pool = getPool();
@@ -1042,9 +1042,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const knex = require('knex');
 
-        let db: ReturnType<typeof knex> | undefined;
+        let cachedDb: ReturnType<typeof knex> | undefined;
         const getDb = (): ReturnType<typeof knex> =>
-          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+          (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         module.exports = {
           handler: async (event) => {
@@ -1094,9 +1094,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import pg = require('pg');
 
-        let pool: pg.Pool | undefined;
+        let cachedPool: pg.Pool | undefined;
         const getPool = (): pg.Pool =>
-          (pool ??= new pg.Pool());
+          (cachedPool ??= new pg.Pool());
 
         const handler = async () => {
           const pool = getPool();
@@ -1136,10 +1136,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSHandler } from 'aws-lambda';
         import mongoose from 'mongoose';
 
-        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        let cachedConnect: ReturnType<typeof mongoose.connect> | undefined;
         const getConnect = (): ReturnType<typeof mongoose.connect> =>
-          (connect ??= mongoose.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            connect = undefined;
+          (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
@@ -1180,9 +1180,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { APIGatewayProxyHandler } from 'aws-lambda';
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const getUsers: APIGatewayProxyHandler = async () => {
           const prisma = getPrismaClient();
@@ -1220,9 +1220,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Handler } from 'aws-lambda';
         import { Sequelize } from 'sequelize';
 
-        let sequelize: Sequelize | undefined;
+        let cachedSequelize: Sequelize | undefined;
         const getSequelize = (): Sequelize =>
-          (sequelize ??= new Sequelize(process.env.DATABASE_URL!, { logging: false }));
+          (cachedSequelize ??= new Sequelize(process.env.DATABASE_URL!, { logging: false }));
 
         export const report = (async () => {
           const sequelize = getSequelize();
@@ -1261,14 +1261,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { S3Event } from 'aws-lambda';
         import { DataSource } from 'typeorm';
 
-        let dataSource: Promise<DataSource> | undefined;
+        let cachedDataSource: Promise<DataSource> | undefined;
         const getDataSource = (): Promise<DataSource> =>
-          (dataSource ??= (async () => {
+          (cachedDataSource ??= (async () => {
             const created = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
             await created.initialize();
             return created;
           })().catch((error: unknown) => {
-            dataSource = undefined;
+            cachedDataSource = undefined;
             throw error;
           }));
 
@@ -1309,9 +1309,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Context } from 'aws-lambda';
         import { Pool, Client } from '@neondatabase/serverless';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
 
         export const sync = async (_input: unknown, _context: Context) => {
           const pool = getPool();
@@ -1336,14 +1336,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Context } from 'aws-lambda';
         import { Pool, Client } from '@neondatabase/serverless';
 
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client(process.env.DATABASE_URL);
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -1391,14 +1391,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import httpErrorHandler from '@middy/http-error-handler';
         import { createClient } from 'redis';
 
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -1444,14 +1444,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import cors from '@middy/http-cors';
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= (async () => {
+          (cachedMongoClient ??= (async () => {
             const created = new MongoClient(process.env.MONGODB_URI!);
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            mongoClient = undefined;
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -1491,9 +1491,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import postgres from 'postgres';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres({ max: 1 }));
+          (cachedSql ??= postgres({ max: 1 }));
 
         export const handler = awslambda.streamifyResponse(async (_event, responseStream) => {
           const sql = getSql();
@@ -1534,9 +1534,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { withSentry } from './sentry.js';
         import { knex } from 'knex';
 
-        let db: ReturnType<typeof knex> | undefined;
+        let cachedDb: ReturnType<typeof knex> | undefined;
         const getDb = (): ReturnType<typeof knex> =>
-          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+          (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         export const handler = withSentry(
           async () => {
@@ -1576,9 +1576,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         const makeHandler = (deps: { table: string }) => async (event: { id: string }) => {
           const pool = getPool();
@@ -1631,9 +1631,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         const logger = new Logger();
         const tracer = new Tracer();
@@ -1679,9 +1679,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool as PgPool } from 'pg';
 
-        let pgPool: PgPool | undefined;
+        let cachedPgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= new PgPool());
+          (cachedPgPool ??= new PgPool());
 
         export const handler = async () => {
           const pool = getPgPool();
@@ -1719,9 +1719,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import * as pgNs from 'pg';
         import pg from 'pg';
 
-        let pool: pgNs.Pool | undefined;
+        let cachedPool: pgNs.Pool | undefined;
         const getPool = (): pgNs.Pool =>
-          (pool ??= new pgNs.Pool());
+          (cachedPool ??= new pgNs.Pool());
 
         export const handler = async () => {
           const pool = getPool();
@@ -1745,9 +1745,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import * as pgNs from 'pg';
         import pg from 'pg';
 
-        let client: InstanceType<typeof pg.Client> | undefined;
+        let cachedClient: InstanceType<typeof pg.Client> | undefined;
         const getClient = (): InstanceType<typeof pg.Client> =>
-          (client ??= new pg.Client());
+          (cachedClient ??= new pg.Client());
 
         export const handler = async () => {
           const pool = new pgNs.Pool();
@@ -1817,10 +1817,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -1858,9 +1858,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool, createConnection } from 'mysql2/promise';
 
-        let pool: ReturnType<typeof createPool> | undefined;
+        let cachedPool: ReturnType<typeof createPool> | undefined;
         const getPool = (): ReturnType<typeof createPool> =>
-          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= createPool({ uri: process.env.MYSQL_URL }));
 
         export const handler = async () => {
           const pool = getPool();
@@ -1883,10 +1883,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool, createConnection } from 'mysql2/promise';
 
-        let connection: ReturnType<typeof createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof createConnection> | undefined;
         const getConnection = (): ReturnType<typeof createConnection> =>
-          (connection ??= createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
-            connection = undefined;
+          (cachedConnection ??= createConnection({ uri: process.env.MYSQL_URL }).catch((error: unknown) => {
+            cachedConnection = undefined;
             throw error;
           }));
 
@@ -1928,9 +1928,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
-        let cluster: Cluster | undefined;
+        let cachedCluster: Cluster | undefined;
         const getCluster = (): Cluster =>
-          (cluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+          (cachedCluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
 
         export const handler = async () => {
           const a = getCluster();
@@ -1955,9 +1955,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
-        let cluster: InstanceType<typeof Redis.Cluster> | undefined;
+        let cachedCluster: InstanceType<typeof Redis.Cluster> | undefined;
         const getCluster = (): InstanceType<typeof Redis.Cluster> =>
-          (cluster ??= new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+          (cachedCluster ??= new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
 
         export const handler = async () => {
           const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
@@ -1982,9 +1982,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
-        let c: ReturnType<typeof createCluster> | undefined;
+        let cachedC: ReturnType<typeof createCluster> | undefined;
         const getC = (): ReturnType<typeof createCluster> =>
-          (c ??= createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] }));
+          (cachedC ??= createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] }));
 
         export const handler = async () => {
           const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
@@ -2024,9 +2024,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import mongoose from 'mongoose';
         import Sequelize from 'sequelize';
 
-        let connection: ReturnType<typeof mongoose.createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof mongoose.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mongoose.createConnection> =>
-          (connection ??= mongoose.createConnection(process.env.MONGODB_URI!));
+          (cachedConnection ??= mongoose.createConnection(process.env.MONGODB_URI!));
 
         export const handler = async () => {
           const connection = getConnection();
@@ -2050,9 +2050,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import mongoose from 'mongoose';
         import Sequelize from 'sequelize';
 
-        let sequelize: Sequelize | undefined;
+        let cachedSequelize: Sequelize | undefined;
         const getSequelize = (): Sequelize =>
-          (sequelize ??= new Sequelize(process.env.DATABASE_URL!));
+          (cachedSequelize ??= new Sequelize(process.env.DATABASE_URL!));
 
         export const handler = async () => {
           const connection = mongoose.createConnection(process.env.MONGODB_URI!);
@@ -2094,9 +2094,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import knex from 'knex';
         import { Pool } from 'pg';
 
-        let db: ReturnType<typeof knex<User>> | undefined;
+        let cachedDb: ReturnType<typeof knex<User>> | undefined;
         const getDb = (): ReturnType<typeof knex<User>> =>
-          (db ??= knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! }));
+          (cachedDb ??= knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! }));
 
         interface User { id: string }
 
@@ -2122,9 +2122,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import knex from 'knex';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL! }));
+          (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL! }));
 
         interface User { id: string }
 
@@ -2163,14 +2163,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Client } from 'pg';
 
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client();
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -2211,9 +2211,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { PrismaClient } from '@prisma/client';
         import { renderToString } from 'react-dom/server';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const handler = async () => {
           const prisma = getPrismaClient();
@@ -2251,9 +2251,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         export const handler = async () => {
           return Promise.resolve().then(() => {
@@ -2296,9 +2296,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -2350,9 +2350,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres());
+          (cachedSql ??= postgres());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2386,9 +2386,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis());
+          (cachedRedis ??= new Redis());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2422,9 +2422,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2473,9 +2473,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { DynamoDBStreamEvent } from 'aws-lambda';
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: MongoClient | undefined;
+        let cachedMongoClient: MongoClient | undefined;
         const getMongoClient = (): MongoClient =>
-          (mongoClient ??= new MongoClient(process.env.MONGODB_URI!));
+          (cachedMongoClient ??= new MongoClient(process.env.MONGODB_URI!));
 
         export const handler = async (event: DynamoDBStreamEvent) => {
           event.Records.forEach(async (record) => {
@@ -2543,9 +2543,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         async function loadUser(id: string) {
           const pool = getPool();
@@ -2586,14 +2586,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createClient } from 'redis';
 
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -2648,10 +2648,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -2706,9 +2706,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         class Db {
           async query(sql: string) {
@@ -2753,13 +2753,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import knex from 'knex';
 
-        let knex2: ReturnType<typeof knex> | undefined;
-        const getKnex2 = (): ReturnType<typeof knex> =>
-          (knex2 ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+        let cachedKnex: ReturnType<typeof knex> | undefined;
+        const getKnex = (): ReturnType<typeof knex> =>
+          (cachedKnex ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         class Database {
           static connect() {
-            return getKnex2();
+            return getKnex();
           }
         }
 
@@ -2823,9 +2823,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         class UserService {
           private prisma = getPrismaClient();
@@ -2883,9 +2883,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent, SQSRecord } from 'aws-lambda';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+          (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
 
         class Store {
           async save(body: string) {
@@ -2939,9 +2939,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         class EventWriter {
           pool = getPool();
@@ -2993,9 +2993,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         async function withRetry(attempt: number): Promise<unknown> {
           try {
@@ -3043,9 +3043,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         export const handler = async () => {
           let pool: Pool | undefined;
@@ -3082,9 +3082,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool } from 'mysql2';
 
-        let pool: ReturnType<typeof createPool> | undefined;
+        let cachedPool: ReturnType<typeof createPool> | undefined;
         const getPool = (): ReturnType<typeof createPool> =>
-          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= createPool({ uri: process.env.MYSQL_URL }));
 
         export async function handler() {
           let pool: ReturnType<typeof createPool> | undefined;
@@ -3242,9 +3242,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
         import Redis from 'ioredis';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 }));
+          (cachedRedis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 }));
 
         const DEFAULT_PORT = 5432;
 
@@ -3309,9 +3309,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { MongoClient } = require('mongodb');
 
-        let mongoClient: InstanceType<typeof MongoClient> | undefined;
+        let cachedMongoClient: InstanceType<typeof MongoClient> | undefined;
         const getMongoClient = (): InstanceType<typeof MongoClient> =>
-          (mongoClient ??= new MongoClient(process.env.MONGODB_URI));
+          (cachedMongoClient ??= new MongoClient(process.env.MONGODB_URI));
 
         module.exports = {
           async handler(event) {
@@ -3378,15 +3378,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { connect, disconnect } from 'mongoose';
 
-        let connect2: ReturnType<typeof connect> | undefined;
-        const getConnect2 = (): ReturnType<typeof connect> =>
-          (connect2 ??= connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            connect2 = undefined;
+        let cachedConnect: ReturnType<typeof connect> | undefined;
+        const getConnect = (): ReturnType<typeof connect> =>
+          (cachedConnect ??= connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
         export const handler = async () => {
-          const connection = await getConnect2();
+          const connection = await getConnect();
           return connection;
         };
       `,
@@ -3427,9 +3427,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         async function save(body: string) {
           const pool = getPool();
@@ -3495,9 +3495,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import postgres from 'postgres';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis());
+          (cachedRedis ??= new Redis());
 
         export const handler = async (event: SQSEvent) => {
           const total = event.Records.reduce((sum) => sum + Number(Boolean(getRedis())), 0);
@@ -3522,13 +3522,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import postgres from 'postgres';
 
-        let postgres2: ReturnType<typeof postgres> | undefined;
-        const getPostgres2 = (): ReturnType<typeof postgres> =>
-          (postgres2 ??= postgres());
+        let cachedPostgres: ReturnType<typeof postgres> | undefined;
+        const getPostgres = (): ReturnType<typeof postgres> =>
+          (cachedPostgres ??= postgres());
 
         export const handler = async (event: SQSEvent) => {
           const total = event.Records.reduce((sum) => sum + Number(Boolean(new Redis())), 0);
-          const any = event.Records.some(() => Boolean(getPostgres2()));
+          const any = event.Records.some(() => Boolean(getPostgres()));
           return [total, any];
         };
       `,
@@ -3605,9 +3605,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         const db = () => getPrismaClient();
 
@@ -3643,9 +3643,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         export const handler = async () => {
           let pool: Pool | undefined;
@@ -3683,14 +3683,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool2: Pool | undefined;
-        const getPool2 = (): Pool =>
-          (pool2 ??= new Pool());
+        let cachedPool: Pool | undefined;
+        const getPool = (): Pool =>
+          (cachedPool ??= new Pool());
 
         let pool: Pool;
 
         export const handler = async () => {
-          pool = getPool2();
+          pool = getPool();
           return pool.query('select 1');
         };
       `,
@@ -3724,9 +3724,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import middy from '@middy/core';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         const main = async () => getPool().query('select 1');
         const wrapped = middy(main);
@@ -3764,9 +3764,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { Pool } = require('pg');
 
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         const handler = async () => {
           const pool = getPool();
@@ -3819,14 +3819,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
         import { createClient } from 'redis';
 
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient();
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -3874,9 +3874,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         class BaseRepository {
           protected pool: Pool;
@@ -3923,9 +3923,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         class UserService {
           load = async (id: string) => {
@@ -3972,9 +3972,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         async function withPool<T>(fn: (pool: Pool) => Promise<T>): Promise<T> {
           const pool = getPool();
@@ -4023,9 +4023,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { connect } from '@planetscale/database';
         import { Warehouse } from '@acme/warehouse';
 
-        let conn: ReturnType<typeof connect> | undefined;
+        let cachedConn: ReturnType<typeof connect> | undefined;
         const getConn = (): ReturnType<typeof connect> =>
-          (conn ??= connect({ url: process.env.DATABASE_URL }));
+          (cachedConn ??= connect({ url: process.env.DATABASE_URL }));
 
         export const handler = async () => {
           const conn = getConn();
@@ -4049,9 +4049,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { connect } from '@planetscale/database';
         import { Warehouse } from '@acme/warehouse';
 
-        let warehouse: Warehouse | undefined;
+        let cachedWarehouse: Warehouse | undefined;
         const getWarehouse = (): Warehouse =>
-          (warehouse ??= new Warehouse({ url: process.env.WAREHOUSE_URL }));
+          (cachedWarehouse ??= new Warehouse({ url: process.env.WAREHOUSE_URL }));
 
         export const handler = async () => {
           const conn = connect({ url: process.env.DATABASE_URL });
@@ -4088,9 +4088,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const main = async () => {
           const prisma = getPrismaClient();
@@ -4130,9 +4130,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { instrument } from '@acme/observability';
         import { Pool } from 'pg';
 
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= new Pool());
+          (cachedPool ??= new Pool());
 
         const baseHandler = async () => {
           const pool = getPool();

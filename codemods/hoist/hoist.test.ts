@@ -89,6 +89,31 @@ describe('hoist: fixture scenarios', () => {
   });
 });
 
+/**
+ * The names the codemod writes shadow nothing and are shadowed by nothing (`no-shadow`): the handler's
+ * `const pool = getPool()` beside a module-level `let pool` would trip it.
+ */
+describe('hoist: the names it writes shadow nothing', () => {
+  const outputs = [
+    ...pairs.map(({ name, input }) => ({ name, file: input, text: readFileSync(path.join(PAIRS_DIR, input), 'utf8') })),
+    ...listScenarios().map((scenario) => ({ name: scenario.name, file: scenario.poor, text: stripMarkers(readFileSync(scenario.poor, 'utf8')) })),
+  ];
+  it.each(outputs)('$name', ({ file, text }) => {
+    const { output, result } = hoist(text, file);
+    // Each singleton the codemod writes: `let <name>...;` then `const <getter> = (`.
+    const written = new Set([
+      ...result.hoisted.map((site) => site.getter),
+      ...[...output.matchAll(/^\s*let (\w+)[^;\n]*;\r?\n\s*const \w+ = \(/gm)].map((match) => match[1]!),
+      'created',
+    ]);
+    const shadowing = lintWithRecommended(output, path.basename(file), { rules: { 'no-shadow': 'error' } })
+      .filter((message) => message.ruleId === 'no-shadow')
+      .map((message) => /'([^']+)'/.exec(message.message)?.[1])
+      .filter((name) => name !== undefined && written.has(name));
+    expect(shadowing).toEqual([]);
+  });
+});
+
 describe('hoist: files it cannot handle', () => {
   it('leaves a file that does not parse untouched and says where', () => {
     const broken = 'export const handler = async () => {\n  const x = ;\n};\n';

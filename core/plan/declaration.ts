@@ -124,8 +124,9 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   const { prelude, setup } = sitePlan.steps;
   const stepped = prelude.length > 0 || setup.length > 0;
   // Inside the initialiser the created value has a name of its own, free in everything it runs.
-  const created = freeName('created', (candidate) =>
-    new RegExp(`\\b${candidate}\\b`).test([creation, ...prelude, ...setup].join('\n')),
+  const created = freeName(
+    'created',
+    (candidate) => ctx.taken.has(candidate) || new RegExp(`\\b${candidate}\\b`).test([creation, ...prelude, ...setup].join('\n')),
   );
   const step = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
   if (stepped && sitePlan.form !== 'connect') {

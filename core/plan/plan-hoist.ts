@@ -5,7 +5,6 @@ import { contains, isFunction, iterationCall, LOOPS, unwrap } from '../ast.js';
 import { formatReason } from '../format.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
-import { isModuleLevel } from '../scope.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
 import { callbackTimingEdit } from './callback.js';
 import { connectPlacement } from './connect.js';
@@ -15,7 +14,7 @@ import type { PlanContext } from './context.js';
 import { CHAIN_PLACEHOLDER, chainedSites, creationText } from './creation.js';
 import { declarationInsertion, declarationText, SELF, singletonBaseName, singletonType } from './declaration.js';
 import type { Steps } from './declaration.js';
-import { freeName, getterName } from './names.js';
+import { cacheName, freeName, getterName } from './names.js';
 import { moduleObjectUses, resourceUses } from './resource-uses.js';
 import type { ResourceUses, UseContext } from './resource-uses.js';
 import { singletonKey } from './singletons.js';
@@ -304,10 +303,12 @@ class Planner {
       const key = singletonKey(sitePlan.form, creation, sitePlan.steps);
       let singleton = singletons.get(key) ?? this.ctx.existing.find((existing) => existing.key === key);
       if (!singleton) {
-        // The variable is read only inside its getter, at module scope; the getter is called at the sites.
-        const name = freeName(singletonBaseName(sitePlan), (candidate) => this.taken.has(candidate));
+        // Names free in the whole module: the variable is read only inside its getter, the getter is
+        // called at the sites, and neither may shadow or be shadowed by any other binding.
+        const base = singletonBaseName(sitePlan);
+        const name = freeName(cacheName(base), (candidate) => this.isTaken(candidate));
         this.taken.add(name);
-        const getter = freeName(getterName(name), (candidate) => this.isTakenAtAnySite(candidate));
+        const getter = freeName(getterName(base), (candidate) => this.isTaken(candidate));
         this.taken.add(getter);
         singleton = { name, getter, declaration: declarationText(this.ctx, sitePlan, name, getter, creation) };
         singletons.set(key, singleton);
@@ -380,16 +381,12 @@ class Planner {
   }
 
   /**
-   * Taken at module scope, or declared by a local where a getter may be called: at any site of the
-   * module, so that a later quick fix or a second site that shares the singleton never calls a local
-   * of the same name (`const getS3Client = () => new S3Client({})` would call itself).
+   * Taken at module scope, or declared anywhere in the module: a getter named like a local function
+   * (`const getS3Client = () => new S3Client({})`) would call itself there, and `const pool = getPool()`
+   * beside a module-level `let pool` trips `no-shadow`.
    */
-  private isTakenAtAnySite(name: string): boolean {
-    if (this.taken.has(name)) return true;
-    return this.sites.some((site) => {
-      const local = this.ctx.scopes.lookup(site.node, name);
-      return local !== undefined && !isModuleLevel(local);
-    });
+  private isTaken(name: string): boolean {
+    return this.taken.has(name) || this.ctx.declared.has(name);
   }
 }
 

@@ -2,9 +2,9 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= (() => {
+  (cachedDynamoDBClient ??= (() => {
     const config: DynamoDBClientConfig = { maxAttempts: 2 };
     if (process.env.STAGE === 'local') config.endpoint = process.env.LOCAL_DYNAMODB_URL;
     return new DynamoDBClient(config);

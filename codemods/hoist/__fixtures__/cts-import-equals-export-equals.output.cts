@@ -1,9 +1,9 @@
 import pg = require('pg');
 import type { SQSEvent } from 'aws-lambda';
 
-let pool: pg.Pool | undefined;
+let cachedPool: pg.Pool | undefined;
 const getPool = (): pg.Pool =>
-  (pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (cachedPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
 
 async function handler(event: SQSEvent): Promise<void> {
   const pool = getPool();

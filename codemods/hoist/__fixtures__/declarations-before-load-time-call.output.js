@@ -1,12 +1,12 @@
 const { Logger } = require('@aws-lambda-powertools/logger');
 
-let logger;
+let cachedLogger;
 const getLogger = () =>
-  (logger ??= new Logger({ serviceName: 'orders' }));
+  (cachedLogger ??= new Logger({ serviceName: 'orders' }));
 
-let sqsClient;
+let cachedSqsClient;
 const getSqsClient = () =>
-  (sqsClient ??= new SQSClient({}));
+  (cachedSqsClient ??= new SQSClient({}));
 
 function log(message) {
   const logger = getLogger();

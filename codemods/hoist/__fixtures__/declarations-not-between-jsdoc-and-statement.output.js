@@ -1,8 +1,8 @@
 // @ts-check
 
-let db;
+let cachedDb;
 const getDb = () =>
-  (db ??= require('knex')({ client: 'pg', connection: process.env.DATABASE_URL }));
+  (cachedDb ??= require('knex')({ client: 'pg', connection: process.env.DATABASE_URL }));
 
 /** @type {import('aws-lambda').Handler} */
 exports.handler = async (event) => {

@@ -3,9 +3,9 @@
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let sqsClient: SQSClient | undefined;
+let cachedSqsClient: SQSClient | undefined;
 const getSqsClient = (): SQSClient =>
-  (sqsClient ??= new SQSClient({}));
+  (cachedSqsClient ??= new SQSClient({}));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const sqs = getSqsClient();

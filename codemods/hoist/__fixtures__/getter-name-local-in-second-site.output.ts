@@ -1,8 +1,8 @@
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient2 = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
 async function tableNames(): Promise<string[]> {
   const ddb = getDynamoDBClient2();

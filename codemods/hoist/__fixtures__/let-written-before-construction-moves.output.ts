@@ -1,9 +1,9 @@
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= (() => {
+  (cachedS3Client ??= (() => {
     let region = 'us-east-1';
     if (process.env.AWS_REGION) region = process.env.AWS_REGION;
     return new S3Client({ region });

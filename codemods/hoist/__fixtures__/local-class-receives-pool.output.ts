@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Pool } from 'pg';
 
-let pool: Pool | undefined;
+let cachedPool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
 
 class OrderRepository {
   constructor(private readonly db: Pool) {}

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
-let logger: Logger | undefined;
+let cachedLogger: Logger | undefined;
 const getLogger = (): Logger =>
-  (logger ??= new Logger({ serviceName: 'orders' }));
+  (cachedLogger ??= new Logger({ serviceName: 'orders' }));
 
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
   const logger = getLogger();

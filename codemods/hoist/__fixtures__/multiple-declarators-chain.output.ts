@@ -2,13 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
-let doc: DynamoDBDocumentClient | undefined;
+let cachedDoc: DynamoDBDocumentClient | undefined;
 const getDoc = (): DynamoDBDocumentClient =>
-  (doc ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
+  (cachedDoc ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const doc = getDoc();

@@ -1,8 +1,8 @@
 const { Pool } = require('pg');
 
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const options = { connectionString: process.env.DATABASE_URL, max: 1 };
     Object.assign(options, process.env.PGSSL === 'off' ? {} : { ssl: { rejectUnauthorized: true } });
     return new Pool(options);

@@ -1,9 +1,9 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { Client } from 'pg';
 
-let client: Promise<Client> | undefined;
+let cachedClient: Promise<Client> | undefined;
 const getClient = (): Promise<Client> =>
-  (client ??= (async () => {
+  (cachedClient ??= (async () => {
     const created = new Client({
       connectionString: process.env.DATABASE_URL,
       statement_timeout: 5000,
@@ -11,7 +11,7 @@ const getClient = (): Promise<Client> =>
     await created.connect();
     return created;
   })().catch((error: unknown) => {
-    client = undefined;
+    cachedClient = undefined;
     throw error;
   }));
 

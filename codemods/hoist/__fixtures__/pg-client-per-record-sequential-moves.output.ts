@@ -1,14 +1,14 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Client } from 'pg';
 
-let client: Promise<Client> | undefined;
+let cachedClient: Promise<Client> | undefined;
 const getClient = (): Promise<Client> =>
-  (client ??= (async () => {
+  (cachedClient ??= (async () => {
     const created = new Client({ connectionString: process.env.DATABASE_URL });
     await created.connect();
     return created;
   })().catch((error: unknown) => {
-    client = undefined;
+    cachedClient = undefined;
     throw error;
   }));
 

@@ -1,8 +1,8 @@
 const { Pool } = require('pg');
 
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
 
 exports.handler = (event, context, callback) => {
   context.callbackWaitsForEmptyEventLoop = false;

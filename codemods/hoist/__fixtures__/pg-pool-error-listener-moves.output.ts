@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Pool } from 'pg';
 
-let pool: Pool | undefined;
+let cachedPool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const created = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     created.on('error', (error) => console.error('idle client error', error));
     return created;

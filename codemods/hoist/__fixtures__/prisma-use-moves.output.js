@@ -1,8 +1,8 @@
 const { PrismaClient } = require('@prisma/client');
 
-let prismaClient;
+let cachedPrismaClient;
 const getPrismaClient = () =>
-  (prismaClient ??= (() => {
+  (cachedPrismaClient ??= (() => {
     const created = new PrismaClient();
     created.$use(async (params, next) => {
       const started = Date.now();

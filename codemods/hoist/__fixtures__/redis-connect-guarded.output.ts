@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
 import { createClient } from 'redis';
 
-let client: ReturnType<typeof createClient> | undefined;
+let cachedClient: ReturnType<typeof createClient> | undefined;
 const getClient = (): ReturnType<typeof createClient> =>
-  (client ??= createClient({ url: process.env.REDIS_URL }));
+  (cachedClient ??= createClient({ url: process.env.REDIS_URL }));
 
 export const handler = async (event: SQSEvent): Promise<void> => {
   const client = getClient();

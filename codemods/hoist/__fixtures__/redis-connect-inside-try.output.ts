@@ -1,14 +1,14 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createClient } from 'redis';
 
-let client: Promise<ReturnType<typeof createClient>> | undefined;
+let cachedClient: Promise<ReturnType<typeof createClient>> | undefined;
 const getClient = (): Promise<ReturnType<typeof createClient>> =>
-  (client ??= (async () => {
+  (cachedClient ??= (async () => {
     const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
     await created.connect();
     return created;
   })().catch((error: unknown) => {
-    client = undefined;
+    cachedClient = undefined;
     throw error;
   }));
 

@@ -1,13 +1,13 @@
 const { createClient } = require('redis');
 
-let redis;
+let cachedRedis;
 const getRedis = () =>
-  (redis ??= (async () => {
+  (cachedRedis ??= (async () => {
     const created = createClient({ url: process.env.REDIS_URL });
     await created.connect();
     return created;
   })().catch((error) => {
-    redis = undefined;
+    cachedRedis = undefined;
     throw error;
   }));
 

@@ -1,8 +1,8 @@
 const { Sequelize, DataTypes } = require('sequelize');
 
-let sequelize;
+let cachedSequelize;
 const getSequelize = () =>
-  (sequelize ??= (() => {
+  (cachedSequelize ??= (() => {
     const created = new Sequelize(process.env.DATABASE_URL, { logging: false });
     created.addHook('beforeQuery', (options) => {
       options.benchmark = true;

@@ -3,9 +3,9 @@ import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-dyna
 import type { BuildMiddleware } from '@smithy/types';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= (() => {
+  (cachedDynamoDBClient ??= (() => {
     const created = new DynamoDBClient({});
     created.middlewareStack.add(tagRequests, { step: 'build', name: 'tagRequests' });
     return created;

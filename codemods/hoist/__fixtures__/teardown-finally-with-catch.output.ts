@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Pool } from '@neondatabase/serverless';
 
-let pool: Pool | undefined;
+let cachedPool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.NEON_URL }));
+  (cachedPool ??= new Pool({ connectionString: process.env.NEON_URL }));
 
 export const handler = async (event: SQSEvent): Promise<void> => {
   const pool = getPool();

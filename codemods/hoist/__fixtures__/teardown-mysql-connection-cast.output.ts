@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import mysql from 'mysql2/promise';
 
-let connection: ReturnType<typeof mysql.createConnection> | undefined;
+let cachedConnection: ReturnType<typeof mysql.createConnection> | undefined;
 const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-  (connection ??= mysql.createConnection(process.env.DATABASE_URL!).catch((error: unknown) => {
-    connection = undefined;
+  (cachedConnection ??= mysql.createConnection(process.env.DATABASE_URL!).catch((error: unknown) => {
+    cachedConnection = undefined;
     throw error;
   }));
 

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MongoClient } from 'mongodb';
 
-let mongoClient: MongoClient | undefined;
+let cachedMongoClient: MongoClient | undefined;
 const getMongoClient = (): MongoClient =>
-  (mongoClient ??= new MongoClient(process.env.MONGODB_URI!));
+  (cachedMongoClient ??= new MongoClient(process.env.MONGODB_URI!));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const client = getMongoClient();

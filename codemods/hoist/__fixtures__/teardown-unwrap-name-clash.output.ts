@@ -1,9 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { Pool } from 'pg';
 
-let pool: Pool | undefined;
+let cachedPool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+  (cachedPool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
 
 export const handler = async (_event: ScheduledEvent) => {
   const pool = getPool();

@@ -1,9 +1,9 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import pg from 'pg';
 
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 }));
+  (cachedPool ??= new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 }));
 
 const secrets = new SecretsManagerClient({});
 const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ID }));
