@@ -107,7 +107,8 @@ export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-const LOOPS = new Set<string>([
+/** Statements whose body runs repeatedly. */
+export const LOOPS: ReadonlySet<string> = new Set<string>([
   AST_NODE_TYPES.ForStatement,
   AST_NODE_TYPES.ForInStatement,
   AST_NODE_TYPES.ForOfStatement,

@@ -22,66 +22,122 @@ const AWS_SDK_V2_NOT_CLIENTS = [
 ];
 const SQL_TEARDOWN = ['end', 'destroy'];
 
+// What may move, per family: set-up calls that pile up on a shared instance (they move into the
+// initialiser when their arguments are stable), calls that keep per-request state on it, and whether it
+// is one connection that concurrent work of one invocation cannot share (docs/resources.md).
+/** Node's EventEmitter: a listener registered per invocation is one more listener every time. */
+export const LISTENERS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'];
+/** The AWS SDK v3 middleware stack: `add` with a `name` throws "Duplicate middleware name" the second time. */
+const SDK_V3_SETUP = ['middlewareStack.add', 'middlewareStack.addRelativeTo', 'middlewareStack.use'];
+const SDK_V3 = { teardown: ['destroy'], setup: SDK_V3_SETUP };
+/** Powertools Logger keys and attributes outlive the call that sets them. */
+const LOGGER_STATE = ['appendKeys', 'appendPersistentKeys', 'addPersistentLogAttributes', 'setPersistentLogAttributes'];
+const SEQUELIZE_HOOKS = ['addHook', 'beforeConnect', 'afterConnect', 'beforeDisconnect', 'afterDisconnect', 'beforeQuery', 'afterQuery'];
+const EMITTER = { setup: LISTENERS };
+const SQL_POOL = { teardown: SQL_TEARDOWN, setup: LISTENERS };
+const SQL_CONNECTION = { teardown: SQL_TEARDOWN, setup: LISTENERS, singleConnection: true };
+
 const clients: ResourceEntry[] = [
   // AWS SDK v3: `new DynamoDBClient(...)` and the aggregated `new DynamoDB(...)`.
-  { module: '@aws-sdk/client-*', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V3_NOT_CLIENTS, teardown: ['destroy'] },
-  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocumentClient.from', kind: 'client', form: 'call', teardown: ['destroy'] },
-  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocument.from', kind: 'client', form: 'call', teardown: ['destroy'] },
+  { module: '@aws-sdk/client-*', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V3_NOT_CLIENTS, ...SDK_V3 },
+  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocumentClient.from', kind: 'client', form: 'call', ...SDK_V3 },
+  { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocument.from', kind: 'client', form: 'call', ...SDK_V3 },
   // AWS SDK v2.
   { module: 'aws-sdk', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V2_NOT_CLIENTS },
   { module: 'aws-sdk', export: 'DynamoDB.DocumentClient', kind: 'client', form: 'new' },
   { module: 'aws-sdk/clients/*', export: 'default', kind: 'client', form: 'new' },
   { module: 'aws-sdk/clients/dynamodb', export: 'DocumentClient', kind: 'client', form: 'new' },
   // Powertools for AWS Lambda.
-  { module: '@aws-lambda-powertools/logger', export: 'Logger', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/logger', export: 'Logger', kind: 'client', form: 'new', requestState: LOGGER_STATE },
   { module: '@aws-lambda-powertools/tracer', export: 'Tracer', kind: 'client', form: 'new' },
-  { module: '@aws-lambda-powertools/metrics', export: 'Metrics', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/metrics', export: 'Metrics', kind: 'client', form: 'new', requestState: ['setDefaultDimensions'] },
   // HTTP-API SDKs whose construction sets up agents.
-  { module: 'stripe', export: 'default', kind: 'client', form: 'any' },
-  { module: 'stripe', export: 'Stripe', kind: 'client', form: 'any' },
+  { module: 'stripe', export: 'default', kind: 'client', form: 'any', ...EMITTER },
+  { module: 'stripe', export: 'Stripe', kind: 'client', form: 'any', ...EMITTER },
   { module: 'openai', export: 'default', kind: 'client', form: 'new' },
   { module: 'openai', export: 'OpenAI', kind: 'client', form: 'new' },
   { module: 'openai', export: 'AzureOpenAI', kind: 'client', form: 'new' },
   { module: '@anthropic-ai/sdk', export: 'default', kind: 'client', form: 'new' },
   { module: '@anthropic-ai/sdk', export: 'Anthropic', kind: 'client', form: 'new' },
-  { module: '@opensearch-project/opensearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'] },
-  { module: '@elastic/elasticsearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'] },
-  { module: '@slack/web-api', export: 'WebClient', kind: 'client', form: 'new' },
+  { module: '@opensearch-project/opensearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'], ...EMITTER },
+  { module: '@elastic/elasticsearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'], ...EMITTER },
+  { module: '@slack/web-api', export: 'WebClient', kind: 'client', form: 'new', ...EMITTER },
 ];
 
-// `onError` (what a reused instance needs when its connection fails) was checked against each library:
-// pg's Pool and Client, node-redis and mysql2's single connection emit `error` with nobody listening when
-// a connection drops; mysql2's and mysql's pools, ioredis, MongoClient and mongoose listen themselves.
+// `onError` was checked against each library: pg's Pool and node-redis emit `error` with nobody listening
+// when a connection drops, and recover once something listens; mysql2's and mysql's pools, ioredis,
+// MongoClient and mongoose listen themselves. A single connection (`singleConnection`) is dead for good
+// once it fails: see `whenConnectionFails`.
 const pools: ResourceEntry[] = [
-  { module: 'pg', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
-  { module: 'pg', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], onError: 'forget' },
-  { module: 'pg-pool', export: 'default', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
+  { module: 'pg', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], setup: LISTENERS, onError: 'log' },
+  { module: 'pg', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], setup: LISTENERS, singleConnection: true },
+  { module: 'pg-pool', export: 'default', kind: 'pool', form: 'new', teardown: ['end'], setup: LISTENERS, onError: 'log' },
   { module: 'postgres', export: 'default', kind: 'pool', form: 'call', teardown: ['end'] },
-  { module: 'mysql2', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
+  { module: 'mysql2', export: 'createPool', kind: 'pool', form: 'call', ...SQL_POOL },
   // The callback APIs connect explicitly (`connection.connect(callback)`), which a singleton must not repeat.
-  { module: 'mysql2', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN, onError: 'forget' },
-  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
-  { module: 'mysql2/promise', export: 'createConnection', kind: 'pool', form: 'call', async: true, teardown: SQL_TEARDOWN, onError: 'forget' },
-  { module: 'mysql', export: 'createPool', kind: 'pool', form: 'call', teardown: SQL_TEARDOWN },
-  { module: 'mysql', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', teardown: SQL_TEARDOWN, onError: 'forget' },
-  { module: 'mongodb', export: 'MongoClient', kind: 'pool', form: 'new', connect: 'connect', teardown: ['close'] },
-  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', form: 'call', async: true, teardown: ['close'] },
-  { module: 'mongoose', export: 'connect', kind: 'pool', form: 'call', async: true, teardown: ['disconnect'] },
-  { module: 'mongoose', export: 'createConnection', kind: 'pool', form: 'call', teardown: ['close'] },
-  { module: 'ioredis', export: 'default', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
-  { module: 'ioredis', export: 'Redis', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
-  { module: 'ioredis', export: 'Cluster', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'] },
-  { module: 'redis', export: 'createClient', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], onError: 'log' },
-  { module: 'redis', export: 'createCluster', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], onError: 'log' },
-  { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', form: 'new', teardown: ['$disconnect'] },
-  { module: 'knex', export: 'default', kind: 'pool', form: 'call', teardown: ['destroy'] },
-  { module: 'knex', export: 'knex', kind: 'pool', form: 'call', teardown: ['destroy'] },
-  { module: 'sequelize', export: 'Sequelize', kind: 'pool', form: 'new', teardown: ['close'] },
-  { module: 'sequelize', export: 'default', kind: 'pool', form: 'new', teardown: ['close'] },
+  { module: 'mysql2', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', ...SQL_CONNECTION },
+  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', form: 'call', ...SQL_POOL },
+  { module: 'mysql2/promise', export: 'createConnection', kind: 'pool', form: 'call', async: true, ...SQL_CONNECTION },
+  { module: 'mysql', export: 'createPool', kind: 'pool', form: 'call', ...SQL_POOL },
+  { module: 'mysql', export: 'createConnection', kind: 'pool', form: 'call', connect: 'connect', ...SQL_CONNECTION },
+  { module: 'mongodb', export: 'MongoClient', kind: 'pool', form: 'new', connect: 'connect', teardown: ['close'], setup: LISTENERS },
+  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', form: 'call', async: true, teardown: ['close'], setup: LISTENERS },
+  // `mongoose.connect()` connects the module's default connection: the module object is the resource.
+  {
+    module: 'mongoose',
+    export: 'connect',
+    kind: 'pool',
+    form: 'call',
+    async: true,
+    teardown: ['disconnect', 'connection.close', 'connection.destroy'],
+    setup: ['plugin', 'connection.on', 'connection.once'],
+  },
+  { module: 'mongoose', export: 'createConnection', kind: 'pool', form: 'call', teardown: ['close', 'destroy'], setup: [...LISTENERS, 'plugin', 'model'] },
+  { module: 'ioredis', export: 'default', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'], setup: [...LISTENERS, 'defineCommand'] },
+  { module: 'ioredis', export: 'Redis', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'], setup: [...LISTENERS, 'defineCommand'] },
+  { module: 'ioredis', export: 'Cluster', kind: 'pool', form: 'new', teardown: ['quit', 'disconnect'], setup: [...LISTENERS, 'defineCommand'] },
+  { module: 'redis', export: 'createClient', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], setup: LISTENERS, onError: 'log' },
+  { module: 'redis', export: 'createCluster', kind: 'pool', form: 'call', connect: 'connect', teardown: ['quit', 'disconnect', 'close', 'destroy'], setup: LISTENERS, onError: 'log' },
+  { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', form: 'new', teardown: ['$disconnect'], setup: ['$use', '$on'] },
+  { module: 'knex', export: 'default', kind: 'pool', form: 'call', teardown: ['destroy'], setup: LISTENERS },
+  { module: 'knex', export: 'knex', kind: 'pool', form: 'call', teardown: ['destroy'], setup: LISTENERS },
+  { module: 'sequelize', export: 'Sequelize', kind: 'pool', form: 'new', teardown: ['close'], setup: SEQUELIZE_HOOKS },
+  { module: 'sequelize', export: 'default', kind: 'pool', form: 'new', teardown: ['close'], setup: SEQUELIZE_HOOKS },
   { module: 'typeorm', export: 'DataSource', kind: 'pool', form: 'new', connect: 'initialize', teardown: ['destroy'] },
-  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], onError: 'log' },
-  { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], onError: 'forget' },
+  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], setup: LISTENERS, onError: 'log' },
+  { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], setup: LISTENERS, singleConnection: true },
 ];
+
+/**
+ * Functions known to receive a resource and use it without closing it or changing its set-up: a
+ * resource handed to any other code the analysis cannot see stays where it is (docs/resources.md).
+ */
+export const CONSUMERS: ReadonlyArray<{ module: string; export: string }> = [
+  { module: '@aws-sdk/s3-request-presigner', export: 'getSignedUrl' },
+  { module: '@aws-sdk/s3-presigned-post', export: 'createPresignedPost' },
+  { module: '@aws-sdk/lib-storage', export: 'Upload' },
+  { module: '@aws-sdk/client-*', export: 'paginate*' },
+  { module: '@aws-sdk/client-*', export: 'waitUntil*' },
+  { module: '@aws-sdk/client-*', export: 'waitFor*' },
+  { module: '@aws-sdk/lib-dynamodb', export: 'paginate*' },
+];
+
+/** Does the module path (`[]` for the module itself) name a known consumer? */
+export function isConsumer(module: string, path: readonly string[]): boolean {
+  const exportPath = path.length === 0 ? 'default' : path.join('.');
+  return CONSUMERS.some(
+    (consumer) => globToRegExp(consumer.module, false).test(module) && globToRegExp(consumer.export, true).test(exportPath),
+  );
+}
+
+/**
+ * What a reused instance needs when its connection fails (docs/resources.md, "When a connection drops"):
+ * `log` the `error` event of a pool that recovers by itself (unheard, it ends the process); `forget` a
+ * single connection on `error` and `end`, so that the next invocation makes a new one.
+ */
+export function whenConnectionFails(entry: ResourceEntry): 'log' | 'forget' | undefined {
+  return entry.singleConnection ? 'forget' : entry.onError;
+}
 
 /** The built-in catalogue, clients first. */
 export const CATALOGUE: readonly ResourceEntry[] = [...clients, ...pools].map((entry) => ({
@@ -115,6 +171,8 @@ function extend(additions: readonly UserResource[], defaultKind: ResourceKind): 
       export: add.export,
       kind: add.kind ?? defaultKind,
       form: 'any' as const,
+      // Nothing is known of a user's resource but that it may be an EventEmitter.
+      setup: LISTENERS,
       source: 'option' as const,
     })),
   ];

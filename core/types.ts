@@ -36,16 +36,38 @@ export interface ResourceEntry {
   async?: boolean;
   /** A method that must be awaited after creation before use (`client.connect()` for pg `Client`). */
   connect?: string;
-  /** Methods that close the resource (`end`, `destroy`, `quit`, ...): removed when it is hoisted. */
+  /**
+   * Methods that close the resource (`end`, `destroy`, `quit`, ...), dotted for a method reached
+   * through a property (`connection.close` on the mongoose module): removed when it is hoisted, and a
+   * reason to leave the site where the plan cannot remove them (a helper that closes it). Calling
+   * `[Symbol.dispose]()` / `[Symbol.asyncDispose]()` and declaring it with `using` close every resource.
+   */
   teardown?: readonly string[];
   /**
-   * What a reused instance needs when its connection fails (docs/resources.md, "When a connection
-   * drops"). `log`: it emits `error`, which ends the process when nothing listens, and recovers by itself:
-   * the singleton logs the event. `forget`: one connection, dead for good once it fails or ends: the
-   * singleton logs the error and forgets the instance on `error` and `end`, and the next invocation makes
-   * a new one. Absent: nothing to add (no `error` event, or the library listens itself).
+   * A pool (or a client with its own reconnection) that emits `error` when a connection drops, which
+   * ends the process when nothing listens: the singleton logs the event (`whenConnectionFails`).
    */
-  onError?: 'log' | 'forget';
+  onError?: 'log';
+  /**
+   * Calls that set the instance up and pile up when repeated (listeners, middleware, hooks, plugins):
+   * `on`, `middlewareStack.add`, `$use`, `addHook`. With stable arguments, in the block that creates
+   * the resource, they move into the singleton's initialiser and run once; anywhere else, or with
+   * arguments computed in the invocation, the site stays.
+   */
+  setup?: readonly string[];
+  /**
+   * Calls that change state the instance keeps from one call to the next, per request (Powertools
+   * Logger `appendKeys`, persistent attributes): with stable arguments they stay where they are (the
+   * same state is set again), with anything else the shared instance would carry one request's state
+   * into the next, so the site stays. Assigning a property of the instance (`client.config.x = ...`)
+   * counts the same way for every resource.
+   */
+  requestState?: readonly string[];
+  /**
+   * One connection, not a pool: work that one invocation runs concurrently (a transaction per record
+   * inside `Promise.all(records.map(...))`) cannot share it, so a site that may run concurrently stays.
+   */
+  singleConnection?: boolean;
   /** Where the entry came from: the built-in catalogue, or a user's rule option. */
   source?: 'catalogue' | 'option';
 }

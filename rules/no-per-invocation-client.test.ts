@@ -112,9 +112,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
         import type { S3Event } from 'aws-lambda';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
+          (cachedDynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
 
         export const handler = async (event: S3Event) => {
           const ddb = getDynamoDBClient();
@@ -475,8 +475,8 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { SQSClient } from '@aws-sdk/client-sqs';
         import type { SQSEvent } from 'aws-lambda';
 
-        let sqs: SQSClient | undefined;
-        const getSqs = () => (sqs ??= new SQSClient({}));
+        let cachedSqs: SQSClient | undefined;
+        const getSqs = () => (cachedSqs ??= new SQSClient({}));
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -563,9 +563,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { RekognitionClient, DetectLabelsCommand } from '@aws-sdk/client-rekognition';
         import type { S3Event } from 'aws-lambda';
 
-        let rekognitionClient: RekognitionClient | undefined;
+        let cachedRekognitionClient: RekognitionClient | undefined;
         const getRekognitionClient = (): RekognitionClient =>
-          (rekognitionClient ??= new RekognitionClient({}));
+          (cachedRekognitionClient ??= new RekognitionClient({}));
 
         const detectLabels = async (bucket: string, key: string) => {
           const client = getRekognitionClient();
@@ -612,9 +612,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         const AWSXRay = require('aws-xray-sdk-core');
         const AWS = AWSXRay.captureAWS(require('aws-sdk'));
 
-        let s3;
+        let cachedS3;
         const getS3 = () =>
-          (s3 ??= new AWS.S3());
+          (cachedS3 ??= new AWS.S3());
 
         exports.handler = async (event) => {
           const s3 = getS3();
@@ -652,9 +652,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         export const handler = async (event: { id: string }) => {
           const ddb = getDynamoDBClient();
@@ -689,9 +689,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({ region: process.env.AWS_REGION }));
+          (cachedS3Client ??= new S3Client({ region: process.env.AWS_REGION }));
 
         export async function handler() {
           const s3 = getS3Client();
@@ -725,9 +725,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SFNClient } from '@aws-sdk/client-sfn';
 
-        let sfnClient: SFNClient | undefined;
+        let cachedSfnClient: SFNClient | undefined;
         const getSfnClient = (): SFNClient =>
-          (sfnClient ??= new SFNClient({}));
+          (cachedSfnClient ??= new SFNClient({}));
 
         export const lambdaHandler = async () => {
           return getSfnClient().config;
@@ -763,9 +763,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         async function main() {
           const sqs = getSqsClient();
@@ -806,9 +806,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { Handler } from 'aws-lambda';
         import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 
-        let eventBridgeClient: EventBridgeClient | undefined;
+        let cachedEventBridgeClient: EventBridgeClient | undefined;
         const getEventBridgeClient = (): EventBridgeClient =>
-          (eventBridgeClient ??= new EventBridgeClient({}));
+          (cachedEventBridgeClient ??= new EventBridgeClient({}));
 
         const main: Handler = async () => {
           const events = getEventBridgeClient();
@@ -847,9 +847,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { S3Event } from 'aws-lambda';
         import { RekognitionClient } from '@aws-sdk/client-rekognition';
 
-        let rekognitionClient: RekognitionClient | undefined;
+        let cachedRekognitionClient: RekognitionClient | undefined;
         const getRekognitionClient = (): RekognitionClient =>
-          (rekognitionClient ??= new RekognitionClient({}));
+          (cachedRekognitionClient ??= new RekognitionClient({}));
 
         export default async function (event: S3Event) {
           const rekognition = getRekognitionClient();
@@ -885,9 +885,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
 
-        let sqsClient: InstanceType<typeof SQSClient> | undefined;
+        let cachedSqsClient: InstanceType<typeof SQSClient> | undefined;
         const getSqsClient = (): InstanceType<typeof SQSClient> =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         exports.handler = async function (event) {
           const sqs = getSqsClient();
@@ -923,9 +923,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const AWS = require('aws-sdk');
 
-        let s3: InstanceType<typeof AWS.S3> | undefined;
+        let cachedS3: InstanceType<typeof AWS.S3> | undefined;
         const getS3 = (): InstanceType<typeof AWS.S3> =>
-          (s3 ??= new AWS.S3({ signatureVersion: 'v4' }));
+          (cachedS3 ??= new AWS.S3({ signatureVersion: 'v4' }));
 
         module.exports.handler = async (event) => {
           const s3 = getS3();
@@ -963,9 +963,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
 
-        let snsClient: InstanceType<typeof SNSClient> | undefined;
+        let cachedSnsClient: InstanceType<typeof SNSClient> | undefined;
         const getSnsClient = (): InstanceType<typeof SNSClient> =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         async function handler(event) {
           const sns = getSnsClient();
@@ -1005,9 +1005,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const AWS = require('aws-sdk');
 
-        let documentClient: InstanceType<typeof AWS.DynamoDB.DocumentClient> | undefined;
+        let cachedDocumentClient: InstanceType<typeof AWS.DynamoDB.DocumentClient> | undefined;
         const getDocumentClient = (): InstanceType<typeof AWS.DynamoDB.DocumentClient> =>
-          (documentClient ??= new AWS.DynamoDB.DocumentClient());
+          (cachedDocumentClient ??= new AWS.DynamoDB.DocumentClient());
 
         module.exports = {
           handler: async () => {
@@ -1046,9 +1046,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import AWS = require('aws-sdk');
 
-        let kinesis: AWS.Kinesis | undefined;
+        let cachedKinesis: AWS.Kinesis | undefined;
         const getKinesis = (): AWS.Kinesis =>
-          (kinesis ??= new AWS.Kinesis());
+          (cachedKinesis ??= new AWS.Kinesis());
 
         const handler = async () => {
           const kinesis = getKinesis();
@@ -1087,9 +1087,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSHandler } from 'aws-lambda';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         export const processQueue: SQSHandler = async (event) => {
           const sns = getSnsClient();
@@ -1127,9 +1127,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { APIGatewayProxyHandler } from 'aws-lambda';
         import Stripe from 'stripe';
 
-        let stripe: Stripe | undefined;
+        let cachedStripe: Stripe | undefined;
         const getStripe = (): Stripe =>
-          (stripe ??= new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2024-06-20' }));
+          (cachedStripe ??= new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2024-06-20' }));
 
         export const createCheckout: APIGatewayProxyHandler = async () => {
           const stripe = getStripe();
@@ -1167,9 +1167,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { Handler } from 'aws-lambda';
         import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 
-        let cloudWatchClient: CloudWatchClient | undefined;
+        let cachedCloudWatchClient: CloudWatchClient | undefined;
         const getCloudWatchClient = (): CloudWatchClient =>
-          (cloudWatchClient ??= new CloudWatchClient({}));
+          (cachedCloudWatchClient ??= new CloudWatchClient({}));
 
         export const onSchedule = (async () => {
           const cloudwatch = getCloudWatchClient();
@@ -1206,9 +1206,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { Handler } from 'aws-lambda';
         import { LambdaClient } from '@aws-sdk/client-lambda';
 
-        let lambdaClient: LambdaClient | undefined;
+        let cachedLambdaClient: LambdaClient | undefined;
         const getLambdaClient = (): LambdaClient =>
-          (lambdaClient ??= new LambdaClient({}));
+          (cachedLambdaClient ??= new LambdaClient({}));
 
         export default (async () => {
           const lambda = getLambdaClient();
@@ -1245,9 +1245,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { S3Event } from 'aws-lambda';
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export async function onUpload(event: S3Event): Promise<void> {
           const s3 = getS3Client();
@@ -1284,9 +1284,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { Context } from 'aws-lambda';
         import { Logger } from '@aws-lambda-powertools/logger';
 
-        let logger: Logger | undefined;
+        let cachedLogger: Logger | undefined;
         const getLogger = (): Logger =>
-          (logger ??= new Logger({ serviceName: 'run' }));
+          (cachedLogger ??= new Logger({ serviceName: 'run' }));
 
         export const run = async (input: unknown, context: Context) => {
           const logger = getLogger();
@@ -1325,9 +1325,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { Handler } from 'aws-lambda';
         import { SSMClient } from '@aws-sdk/client-ssm';
 
-        let ssmClient: SSMClient | undefined;
+        let cachedSsmClient: SSMClient | undefined;
         const getSsmClient = (): SSMClient =>
-          (ssmClient ??= new SSMClient({}));
+          (cachedSsmClient ??= new SSMClient({}));
 
         const main = async () => {
           const ssm = getSsmClient();
@@ -1373,9 +1373,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import httpJsonBodyParser from '@middy/http-json-body-parser';
         import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
-        let secretsManagerClient: SecretsManagerClient | undefined;
+        let cachedSecretsManagerClient: SecretsManagerClient | undefined;
         const getSecretsManagerClient = (): SecretsManagerClient =>
-          (secretsManagerClient ??= new SecretsManagerClient({}));
+          (cachedSecretsManagerClient ??= new SecretsManagerClient({}));
 
         const baseHandler = async () => {
           const secrets = getSecretsManagerClient();
@@ -1418,9 +1418,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import cors from '@middy/http-cors';
         import { SSMClient } from '@aws-sdk/client-ssm';
 
-        let ssmClient: SSMClient | undefined;
+        let cachedSsmClient: SSMClient | undefined;
         const getSsmClient = (): SSMClient =>
-          (ssmClient ??= new SSMClient({}));
+          (cachedSsmClient ??= new SSMClient({}));
 
         export const handler = middy()
           .use(cors())
@@ -1458,9 +1458,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 
-        let bedrockRuntimeClient: BedrockRuntimeClient | undefined;
+        let cachedBedrockRuntimeClient: BedrockRuntimeClient | undefined;
         const getBedrockRuntimeClient = (): BedrockRuntimeClient =>
-          (bedrockRuntimeClient ??= new BedrockRuntimeClient({ region: 'us-east-1' }));
+          (cachedBedrockRuntimeClient ??= new BedrockRuntimeClient({ region: 'us-east-1' }));
 
         export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
           const bedrock = getBedrockRuntimeClient();
@@ -1508,9 +1508,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import OpenAI from 'openai';
         import { withAuth } from './auth.js';
 
-        let openAI: OpenAI | undefined;
+        let cachedOpenAI: OpenAI | undefined;
         const getOpenAI = (): OpenAI =>
-          (openAI ??= new OpenAI());
+          (cachedOpenAI ??= new OpenAI());
 
         export const handler = Sentry.wrapHandler(async () => {
           const openai = getOpenAI();
@@ -1542,9 +1542,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import OpenAI from 'openai';
         import { withAuth } from './auth.js';
 
-        let openAI: OpenAI | undefined;
+        let cachedOpenAI: OpenAI | undefined;
         const getOpenAI = (): OpenAI =>
-          (openAI ??= new OpenAI({ apiKey: process.env.OPENAI_API_KEY }));
+          (cachedOpenAI ??= new OpenAI({ apiKey: process.env.OPENAI_API_KEY }));
 
         export const handler = Sentry.wrapHandler(async () => {
           const openai = new OpenAI();
@@ -1591,9 +1591,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         function makeHandler(deps: { table: string }) {
           return async (event: { id: string }) => {
@@ -1644,9 +1644,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         const tracer = new Tracer();
 
@@ -1690,9 +1690,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient as Ddb } from '@aws-sdk/client-dynamodb';
 
-        let ddb: Ddb | undefined;
+        let cachedDdb: Ddb | undefined;
         const getDdb = (): Ddb =>
-          (ddb ??= new Ddb({ region: 'eu-west-1' }));
+          (cachedDdb ??= new Ddb({ region: 'eu-west-1' }));
 
         export const handler = async () => {
           const ddb = getDdb();
@@ -1727,9 +1727,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import * as sqs from '@aws-sdk/client-sqs';
 
-        let sqsClient: sqs.SQSClient | undefined;
+        let cachedSqsClient: sqs.SQSClient | undefined;
         const getSqsClient = (): sqs.SQSClient =>
-          (sqsClient ??= new sqs.SQSClient({}));
+          (cachedSqsClient ??= new sqs.SQSClient({}));
 
         export const handler = async () => {
           const client = getSqsClient();
@@ -1767,9 +1767,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import DynamoDB from 'aws-sdk/clients/dynamodb';
         import S3 from 'aws-sdk/clients/s3';
 
-        let documentClient: InstanceType<typeof DynamoDB.DocumentClient> | undefined;
+        let cachedDocumentClient: InstanceType<typeof DynamoDB.DocumentClient> | undefined;
         const getDocumentClient = (): InstanceType<typeof DynamoDB.DocumentClient> =>
-          (documentClient ??= new DynamoDB.DocumentClient());
+          (cachedDocumentClient ??= new DynamoDB.DocumentClient());
 
         export const handler = async () => {
           const docClient = getDocumentClient();
@@ -1793,9 +1793,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import DynamoDB from 'aws-sdk/clients/dynamodb';
         import S3 from 'aws-sdk/clients/s3';
 
-        let s3: S3 | undefined;
+        let cachedS3: S3 | undefined;
         const getS3 = (): S3 =>
-          (s3 ??= new S3());
+          (cachedS3 ??= new S3());
 
         export const handler = async () => {
           const docClient = new DynamoDB.DocumentClient();
@@ -1832,9 +1832,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const S3Client = require('@aws-sdk/client-s3').S3Client;
 
-        let s3Client: InstanceType<typeof S3Client> | undefined;
+        let cachedS3Client: InstanceType<typeof S3Client> | undefined;
         const getS3Client = (): InstanceType<typeof S3Client> =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         exports.handler = async () => {
           const s3 = getS3Client();
@@ -1906,9 +1906,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { DynamoDB } from '@aws-sdk/client-dynamodb';
         import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
 
-        let dynamoDB: DynamoDB | undefined;
+        let cachedDynamoDB: DynamoDB | undefined;
         const getDynamoDB = (): DynamoDB =>
-          (dynamoDB ??= new DynamoDB({}));
+          (cachedDynamoDB ??= new DynamoDB({}));
 
         export const handler = async () => {
           const doc = DynamoDBDocument.from(getDynamoDB());
@@ -1946,9 +1946,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
         import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         export const handler = async (event: { id: string }) => {
           const client = getDynamoDBClient();
@@ -1998,9 +1998,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
         import AWS from 'aws-sdk';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const handler = async (event: { key?: string }) => {
           const s3 = getS3Client();
@@ -2025,9 +2025,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
         import AWS from 'aws-sdk';
 
-        let s3: InstanceType<typeof AWS.S3> | undefined;
+        let cachedS3: InstanceType<typeof AWS.S3> | undefined;
         const getS3 = (): InstanceType<typeof AWS.S3> =>
-          (s3 ??= new (AWS?.S3)());
+          (cachedS3 ??= new (AWS?.S3)());
 
         export const handler = async (event: { key?: string }) => {
           const s3 = new S3Client({});
@@ -2066,9 +2066,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { Client } from '@elastic/elasticsearch';
 
-        let client: Client<Doc> | undefined;
+        let cachedClient: Client<Doc> | undefined;
         const getClient = (): Client<Doc> =>
-          (client ??= new Client<Doc>({ node: process.env.ES_URL! }));
+          (cachedClient ??= new Client<Doc>({ node: process.env.ES_URL! }));
 
         interface Doc { id: string }
 
@@ -2112,9 +2112,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { renderToString } from 'react-dom/server';
         import type { APIGatewayProxyEvent } from 'aws-lambda';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const handler = async (event: APIGatewayProxyEvent) => {
           const s3 = getS3Client();
@@ -2154,9 +2154,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { KinesisClient } from '@aws-sdk/client-kinesis';
 
-        let kinesisClient: KinesisClient | undefined;
+        let cachedKinesisClient: KinesisClient | undefined;
         const getKinesisClient = (): KinesisClient =>
-          (kinesisClient ??= new KinesisClient({}));
+          (cachedKinesisClient ??= new KinesisClient({}));
 
         export const handler = async () => {
           return new Promise((resolve) => {
@@ -2198,9 +2198,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import Stripe from 'stripe';
         import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 
-        let stripe: Stripe | undefined;
+        let cachedStripe: Stripe | undefined;
         const getStripe = (): Stripe =>
-          (stripe ??= new Stripe(secret));
+          (cachedStripe ??= new Stripe(secret));
 
         const secret = (await getSecret('stripe')) as string;
 
@@ -2247,9 +2247,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { WebClient } from '@slack/web-api';
         import Anthropic from '@anthropic-ai/sdk';
 
-        let tracer: Tracer | undefined;
+        let cachedTracer: Tracer | undefined;
         const getTracer = (): Tracer =>
-          (tracer ??= new Tracer({ serviceName: 'notify' }));
+          (cachedTracer ??= new Tracer({ serviceName: 'notify' }));
 
         export const handler = async () => {
           const tracer = getTracer();
@@ -2278,9 +2278,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { WebClient } from '@slack/web-api';
         import Anthropic from '@anthropic-ai/sdk';
 
-        let metrics: Metrics | undefined;
+        let cachedMetrics: Metrics | undefined;
         const getMetrics = (): Metrics =>
-          (metrics ??= new Metrics({ namespace: 'notify' }));
+          (cachedMetrics ??= new Metrics({ namespace: 'notify' }));
 
         export const handler = async () => {
           const tracer = new Tracer({ serviceName: 'notify' });
@@ -2309,9 +2309,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { WebClient } from '@slack/web-api';
         import Anthropic from '@anthropic-ai/sdk';
 
-        let webClient: WebClient | undefined;
+        let cachedWebClient: WebClient | undefined;
         const getWebClient = (): WebClient =>
-          (webClient ??= new WebClient(process.env.SLACK_TOKEN));
+          (cachedWebClient ??= new WebClient(process.env.SLACK_TOKEN));
 
         export const handler = async () => {
           const tracer = new Tracer({ serviceName: 'notify' });
@@ -2340,9 +2340,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { WebClient } from '@slack/web-api';
         import Anthropic from '@anthropic-ai/sdk';
 
-        let anthropic: Anthropic | undefined;
+        let cachedAnthropic: Anthropic | undefined;
         const getAnthropic = (): Anthropic =>
-          (anthropic ??= new Anthropic());
+          (cachedAnthropic ??= new Anthropic());
 
         export const handler = async () => {
           const tracer = new Tracer({ serviceName: 'notify' });
@@ -2384,9 +2384,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import Stripe from 'stripe';
         import { Client } from '@opensearch-project/opensearch';
 
-        let stripe: Stripe | undefined;
+        let cachedStripe: Stripe | undefined;
         const getStripe = (): Stripe =>
-          (stripe ??= Stripe(process.env.STRIPE_KEY!));
+          (cachedStripe ??= Stripe(process.env.STRIPE_KEY!));
 
         export const handler = async () => {
           const stripe = getStripe();
@@ -2410,9 +2410,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import Stripe from 'stripe';
         import { Client } from '@opensearch-project/opensearch';
 
-        let client: Client | undefined;
+        let cachedClient: Client | undefined;
         const getClient = (): Client =>
-          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+          (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
         export const handler = async () => {
           const stripe = Stripe(process.env.STRIPE_KEY!);
@@ -2453,9 +2453,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -2501,9 +2501,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { SQSClient } from '@aws-sdk/client-sqs';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         export const handler = async (event: { items: string[] }) => {
           for (let i = 0; i < event.items.length; i++) {
@@ -2533,9 +2533,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { SQSClient } from '@aws-sdk/client-sqs';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         export const handler = async (event: { items: string[] }) => {
           for (let i = 0; i < event.items.length; i++) {
@@ -2581,9 +2581,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { KinesisStreamEvent } from 'aws-lambda';
         import { FirehoseClient } from '@aws-sdk/client-firehose';
 
-        let firehoseClient: FirehoseClient | undefined;
+        let cachedFirehoseClient: FirehoseClient | undefined;
         const getFirehoseClient = (): FirehoseClient =>
-          (firehoseClient ??= new FirehoseClient({}));
+          (cachedFirehoseClient ??= new FirehoseClient({}));
 
         export const handler = async (event: KinesisStreamEvent) => {
           event.Records.forEach((record) => {
@@ -2626,9 +2626,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { S3Event } from 'aws-lambda';
         import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({ region: process.env.AWS_REGION }));
+          (cachedS3Client ??= new S3Client({ region: process.env.AWS_REGION }));
 
         export const handler = async (event: S3Event) => {
           await Promise.all(
@@ -2670,9 +2670,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         async function loadUser(id: string) {
           const ddb = getDynamoDBClient();
@@ -2719,9 +2719,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 
-        let secretsManagerClient: SecretsManagerClient | undefined;
+        let cachedSecretsManagerClient: SecretsManagerClient | undefined;
         const getSecretsManagerClient = (): SecretsManagerClient =>
-          (secretsManagerClient ??= new SecretsManagerClient({}));
+          (cachedSecretsManagerClient ??= new SecretsManagerClient({}));
 
         const fetchSecret = async () => {
           const client = getSecretsManagerClient();
@@ -2776,9 +2776,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         class UserService {
           async load(id: string) {
@@ -2830,9 +2830,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { Client } from '@opensearch-project/opensearch';
 
-        let client: Client | undefined;
+        let cachedClient: Client | undefined;
         const getClient = (): Client =>
-          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+          (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
         class IndexStore {
           async put(doc: { id: string }) {
@@ -2877,9 +2877,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         class Clients {
           static s3() {
@@ -2919,9 +2919,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         const queue = {
           client() {
@@ -2967,9 +2967,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { Client } from '@opensearch-project/opensearch';
 
-        let client: Client | undefined;
+        let cachedClient: Client | undefined;
         const getClient = (): Client =>
-          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+          (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
         class IndexStore {
           private readonly client: Client;
@@ -3017,9 +3017,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         class OrderRepository {
           private readonly ddb = getDynamoDBClient();
@@ -3071,9 +3071,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { Client } from '@opensearch-project/opensearch';
 
-        let client: Client | undefined;
+        let cachedClient: Client | undefined;
         const getClient = (): Client =>
-          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+          (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
         class IndexStore {
           client = getClient();
@@ -3131,9 +3131,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent, SQSRecord } from 'aws-lambda';
         import { Client } from '@opensearch-project/opensearch';
 
-        let client: Client | undefined;
+        let cachedClient: Client | undefined;
         const getClient = (): Client =>
-          (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+          (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
         class IndexStore {
           async put(body: string) {
@@ -3196,9 +3196,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         const tracer = new Tracer();
 
@@ -3252,9 +3252,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         function walk(depth: number): unknown {
           if (depth > 0) return visit(depth - 1);
@@ -3304,9 +3304,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         function retry(attempt: number): unknown {
           const sns = getSnsClient();
@@ -3352,9 +3352,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const handler = async () => {
           let s3: S3Client | undefined;
@@ -3393,9 +3393,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         export async function handler() {
           let sqs: SQSClient | undefined;
@@ -3553,9 +3553,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { S3Client } from '@aws-sdk/client-s3';
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({ region: process.env.AWS_REGION ?? REGION, maxAttempts: 3 }));
+          (cachedS3Client ??= new S3Client({ region: process.env.AWS_REGION ?? REGION, maxAttempts: 3 }));
 
         const REGION = 'eu-west-1';
 
@@ -3635,9 +3635,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         async function publish(message: string) {
           const sns = getSnsClient();
@@ -3679,9 +3679,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         function fanOut(queues: string[]) {
           return queues.map((queueUrl) => ({ queueUrl, client: getSqsClient() }));
@@ -3725,9 +3725,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { FirehoseClient } from '@aws-sdk/client-firehose';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let kinesisClient: KinesisClient | undefined;
+        let cachedKinesisClient: KinesisClient | undefined;
         const getKinesisClient = (): KinesisClient =>
-          (kinesisClient ??= new KinesisClient({}));
+          (cachedKinesisClient ??= new KinesisClient({}));
 
         export const handler = async (event: SQSEvent) => {
           const a = event.Records.reduce((acc: unknown[]) => [...acc, getKinesisClient()], []);
@@ -3754,9 +3754,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { FirehoseClient } from '@aws-sdk/client-firehose';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let firehoseClient: FirehoseClient | undefined;
+        let cachedFirehoseClient: FirehoseClient | undefined;
         const getFirehoseClient = (): FirehoseClient =>
-          (firehoseClient ??= new FirehoseClient({}));
+          (cachedFirehoseClient ??= new FirehoseClient({}));
 
         export const handler = async (event: SQSEvent) => {
           const a = event.Records.reduce((acc: unknown[]) => [...acc, new KinesisClient({})], []);
@@ -3783,9 +3783,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { FirehoseClient } from '@aws-sdk/client-firehose';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         export const handler = async (event: SQSEvent) => {
           const a = event.Records.reduce((acc: unknown[]) => [...acc, new KinesisClient({})], []);
@@ -3851,9 +3851,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-        let dynamoDBClient: DynamoDBClient | undefined;
+        let cachedDynamoDBClient: DynamoDBClient | undefined;
         const getDynamoDBClient = (): DynamoDBClient =>
-          (dynamoDBClient ??= new DynamoDBClient({}));
+          (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
         const table = () => getDynamoDBClient();
 
@@ -3890,9 +3890,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
         import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 
-        let cognitoIdentityProviderClient: CognitoIdentityProviderClient | undefined;
+        let cachedCognitoIdentityProviderClient: CognitoIdentityProviderClient | undefined;
         const getCognitoIdentityProviderClient = (): CognitoIdentityProviderClient =>
-          (cognitoIdentityProviderClient ??= new CognitoIdentityProviderClient({}));
+          (cachedCognitoIdentityProviderClient ??= new CognitoIdentityProviderClient({}));
 
         export const signUp: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> = async () => {
           const cognito = getCognitoIdentityProviderClient();
@@ -3932,9 +3932,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         const middy = require('@middy/core');
         const { AthenaClient } = require('@aws-sdk/client-athena');
 
-        let athenaClient: InstanceType<typeof AthenaClient> | undefined;
+        let cachedAthenaClient: InstanceType<typeof AthenaClient> | undefined;
         const getAthenaClient = (): InstanceType<typeof AthenaClient> =>
-          (athenaClient ??= new AthenaClient({}));
+          (cachedAthenaClient ??= new AthenaClient({}));
 
         const baseHandler = async () => {
           const athena = getAthenaClient();
@@ -3978,9 +3978,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import AWS from 'aws-sdk';
 
-        let dynamoDB: InstanceType<typeof AWS.DynamoDB> | undefined;
+        let cachedDynamoDB: InstanceType<typeof AWS.DynamoDB> | undefined;
         const getDynamoDB = (): InstanceType<typeof AWS.DynamoDB> =>
-          (dynamoDB ??= new AWS.DynamoDB());
+          (cachedDynamoDB ??= new AWS.DynamoDB());
 
         export const handler = async () => {
           const docClient = new AWS.DynamoDB.DocumentClient({ service: getDynamoDB() });
@@ -4026,9 +4026,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         export const handler = async () => {
           const makeClient = () => getSqsClient();
@@ -4075,9 +4075,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { AcmeClient } from '@acme/sdk';
         import * as acme from '@acme/sdk';
 
-        let acmeClient: AcmeClient | undefined;
+        let cachedAcmeClient: AcmeClient | undefined;
         const getAcmeClient = (): AcmeClient =>
-          (acmeClient ??= new AcmeClient({ apiKey: process.env.ACME_KEY }));
+          (cachedAcmeClient ??= new AcmeClient({ apiKey: process.env.ACME_KEY }));
 
         export const handler = async () => {
           const a = getAcmeClient();
@@ -4101,9 +4101,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { AcmeClient } from '@acme/sdk';
         import * as acme from '@acme/sdk';
 
-        let b: acme.AcmeClient | undefined;
+        let cachedB: acme.AcmeClient | undefined;
         const getB = (): acme.AcmeClient =>
-          (b ??= acme.AcmeClient.create());
+          (cachedB ??= acme.AcmeClient.create());
 
         export const handler = async () => {
           const a = new AcmeClient({ apiKey: process.env.ACME_KEY });
@@ -4140,9 +4140,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const main = async () => {
           const s3 = getS3Client();
@@ -4182,9 +4182,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import { instrument } from '@acme/observability';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         const baseHandler = async () => {
           const sns = getSnsClient();

@@ -152,10 +152,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -170,14 +170,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { Client } from 'pg';
 
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client({ connectionString: process.env.DATABASE_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -479,8 +479,8 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Knex } from 'knex';
         import type { SQSEvent } from 'aws-lambda';
 
-        let db: Knex | undefined;
-        const getDb = () => (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+        let cachedDb: Knex | undefined;
+        const getDb = () => (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         export const handler = async (event: SQSEvent) => {
           for (const record of event.Records) {
@@ -507,14 +507,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
       code: `
         import { createClient } from 'redis';
 
-        let redisClient: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedisClient: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedisClient = (): Promise<ReturnType<typeof createClient>> =>
-          (redisClient ??= (async () => {
+          (cachedRedisClient ??= (async () => {
             const created = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            redisClient = undefined;
+            cachedRedisClient = undefined;
             throw error;
           }));
 
@@ -620,10 +620,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const mongoose = require('mongoose');
 
-        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        let cachedConnect: ReturnType<typeof mongoose.connect> | undefined;
         const getConnect = (): ReturnType<typeof mongoose.connect> =>
-          (connect ??= mongoose.connect(process.env.MONGODB_URI).catch((error: unknown) => {
-            connect = undefined;
+          (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
@@ -670,9 +670,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool({ connectionString: process.env.DATABASE_URL });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -716,20 +716,20 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client({ connectionString: process.env.DATABASE_URL });
             await created.connect();
-            const connected = client;
+            const connected = cachedClient;
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (client === connected) client = undefined;
+              if (cachedClient === connected) cachedClient = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -768,9 +768,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import PgPool from 'pg-pool';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pgPool: PgPool | undefined;
+        let cachedPgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= (() => {
+          (cachedPgPool ??= (() => {
             const created = new PgPool({ max: 1 });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -813,9 +813,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import postgres from 'postgres';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres(process.env.DATABASE_URL!, { max: 1 }));
+          (cachedSql ??= postgres(process.env.DATABASE_URL!, { max: 1 }));
 
         async function main() {
           const sql = getSql();
@@ -857,9 +857,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Handler } from 'aws-lambda';
         import mysql from 'mysql2';
 
-        let pool: ReturnType<typeof mysql.createPool> | undefined;
+        let cachedPool: ReturnType<typeof mysql.createPool> | undefined;
         const getPool = (): ReturnType<typeof mysql.createPool> =>
-          (pool ??= mysql.createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= mysql.createPool({ uri: process.env.MYSQL_URL }));
 
         const main: Handler = async () => {
           const pool = getPool();
@@ -899,9 +899,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import Redis from 'ioredis';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis(process.env.REDIS_URL!));
+          (cachedRedis ??= new Redis(process.env.REDIS_URL!));
 
         export default async function (event: SQSEvent) {
           const redis = getRedis();
@@ -938,9 +938,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         const { Pool } = require('pg');
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -982,13 +982,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let connection: ReturnType<typeof mysql.createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof mysql.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-          (connection ??= (() => {
+          (cachedConnection ??= (() => {
             const created: ReturnType<typeof mysql.createConnection> = mysql.createConnection({ host: process.env.DB_HOST });
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (connection === created) connection = undefined;
+              if (cachedConnection === created) cachedConnection = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
@@ -1030,9 +1030,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         const Pool = require('pg').Pool;
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1080,9 +1080,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const knex = require('knex');
 
-        let db: ReturnType<typeof knex> | undefined;
+        let cachedDb: ReturnType<typeof knex> | undefined;
         const getDb = (): ReturnType<typeof knex> =>
-          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+          (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         module.exports = {
           handler: async (event) => {
@@ -1133,9 +1133,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import pg = require('pg');
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: pg.Pool | undefined;
+        let cachedPool: pg.Pool | undefined;
         const getPool = (): pg.Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new pg.Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1179,10 +1179,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { SQSHandler } from 'aws-lambda';
         import mongoose from 'mongoose';
 
-        let connect: ReturnType<typeof mongoose.connect> | undefined;
+        let cachedConnect: ReturnType<typeof mongoose.connect> | undefined;
         const getConnect = (): ReturnType<typeof mongoose.connect> =>
-          (connect ??= mongoose.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            connect = undefined;
+          (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
@@ -1223,9 +1223,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { APIGatewayProxyHandler } from 'aws-lambda';
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const getUsers: APIGatewayProxyHandler = async () => {
           const prisma = getPrismaClient();
@@ -1263,9 +1263,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { Handler } from 'aws-lambda';
         import { Sequelize } from 'sequelize';
 
-        let sequelize: Sequelize | undefined;
+        let cachedSequelize: Sequelize | undefined;
         const getSequelize = (): Sequelize =>
-          (sequelize ??= new Sequelize(process.env.DATABASE_URL!, { logging: false }));
+          (cachedSequelize ??= new Sequelize(process.env.DATABASE_URL!, { logging: false }));
 
         export const report = (async () => {
           const sequelize = getSequelize();
@@ -1304,14 +1304,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { S3Event } from 'aws-lambda';
         import { DataSource } from 'typeorm';
 
-        let dataSource: Promise<DataSource> | undefined;
+        let cachedDataSource: Promise<DataSource> | undefined;
         const getDataSource = (): Promise<DataSource> =>
-          (dataSource ??= (async () => {
+          (cachedDataSource ??= (async () => {
             const created = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
             await created.initialize();
             return created;
           })().catch((error: unknown) => {
-            dataSource = undefined;
+            cachedDataSource = undefined;
             throw error;
           }));
 
@@ -1353,9 +1353,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool, Client } from '@neondatabase/serverless';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool({ connectionString: process.env.DATABASE_URL });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1386,20 +1386,20 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client(process.env.DATABASE_URL);
             await created.connect();
-            const connected = client;
+            const connected = cachedClient;
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (client === connected) client = undefined;
+              if (cachedClient === connected) cachedClient = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -1448,15 +1448,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { createClient } from 'redis';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -1502,14 +1502,14 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import cors from '@middy/http-cors';
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= (async () => {
+          (cachedMongoClient ??= (async () => {
             const created = new MongoClient(process.env.MONGODB_URI!);
             await created.connect();
             return created;
           })().catch((error: unknown) => {
-            mongoClient = undefined;
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -1549,9 +1549,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import postgres from 'postgres';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres({ max: 1 }));
+          (cachedSql ??= postgres({ max: 1 }));
 
         export const handler = awslambda.streamifyResponse(async (_event, responseStream) => {
           const sql = getSql();
@@ -1592,9 +1592,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { withSentry } from './sentry.js';
         import { knex } from 'knex';
 
-        let db: ReturnType<typeof knex> | undefined;
+        let cachedDb: ReturnType<typeof knex> | undefined;
         const getDb = (): ReturnType<typeof knex> =>
-          (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+          (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         export const handler = withSentry(
           async () => {
@@ -1635,9 +1635,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1695,9 +1695,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1748,9 +1748,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool as PgPool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pgPool: PgPool | undefined;
+        let cachedPgPool: PgPool | undefined;
         const getPgPool = (): PgPool =>
-          (pgPool ??= (() => {
+          (cachedPgPool ??= (() => {
             const created = new PgPool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1793,9 +1793,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import pg from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: pgNs.Pool | undefined;
+        let cachedPool: pgNs.Pool | undefined;
         const getPool = (): pgNs.Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new pgNs.Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -1825,13 +1825,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let client: InstanceType<typeof pg.Client> | undefined;
+        let cachedClient: InstanceType<typeof pg.Client> | undefined;
         const getClient = (): InstanceType<typeof pg.Client> =>
-          (client ??= (() => {
+          (cachedClient ??= (() => {
             const created = new pg.Client();
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (client === created) client = undefined;
+              if (cachedClient === created) cachedClient = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
@@ -1905,10 +1905,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -1946,9 +1946,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool, createConnection } from 'mysql2/promise';
 
-        let pool: ReturnType<typeof createPool> | undefined;
+        let cachedPool: ReturnType<typeof createPool> | undefined;
         const getPool = (): ReturnType<typeof createPool> =>
-          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= createPool({ uri: process.env.MYSQL_URL }));
 
         export const handler = async () => {
           const pool = getPool();
@@ -1973,19 +1973,19 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let connection: ReturnType<typeof createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof createConnection> | undefined;
         const getConnection = (): ReturnType<typeof createConnection> =>
-          (connection ??= (async () => {
+          (cachedConnection ??= (async () => {
             const created = await createConnection({ uri: process.env.MYSQL_URL });
-            const connected = connection;
+            const connected = cachedConnection;
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (connection === connected) connection = undefined;
+              if (cachedConnection === connected) cachedConnection = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
-            connection = undefined;
+            cachedConnection = undefined;
             throw error;
           }));
 
@@ -2027,9 +2027,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
-        let cluster: Cluster | undefined;
+        let cachedCluster: Cluster | undefined;
         const getCluster = (): Cluster =>
-          (cluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+          (cachedCluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
 
         export const handler = async () => {
           const a = getCluster();
@@ -2054,9 +2054,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis, { Cluster } from 'ioredis';
         import { createCluster } from 'redis';
 
-        let cluster: InstanceType<typeof Redis.Cluster> | undefined;
+        let cachedCluster: InstanceType<typeof Redis.Cluster> | undefined;
         const getCluster = (): InstanceType<typeof Redis.Cluster> =>
-          (cluster ??= new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
+          (cachedCluster ??= new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]));
 
         export const handler = async () => {
           const a = new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
@@ -2082,9 +2082,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { createCluster } from 'redis';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let c: ReturnType<typeof createCluster> | undefined;
+        let cachedC: ReturnType<typeof createCluster> | undefined;
         const getC = (): ReturnType<typeof createCluster> =>
-          (c ??= (() => {
+          (cachedC ??= (() => {
             const created: ReturnType<typeof createCluster> = createCluster({ rootNodes: [{ url: process.env.REDIS_URL }] });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2128,9 +2128,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import mongoose from 'mongoose';
         import Sequelize from 'sequelize';
 
-        let connection: ReturnType<typeof mongoose.createConnection> | undefined;
+        let cachedConnection: ReturnType<typeof mongoose.createConnection> | undefined;
         const getConnection = (): ReturnType<typeof mongoose.createConnection> =>
-          (connection ??= mongoose.createConnection(process.env.MONGODB_URI!));
+          (cachedConnection ??= mongoose.createConnection(process.env.MONGODB_URI!));
 
         export const handler = async () => {
           const connection = getConnection();
@@ -2154,9 +2154,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import mongoose from 'mongoose';
         import Sequelize from 'sequelize';
 
-        let sequelize: Sequelize | undefined;
+        let cachedSequelize: Sequelize | undefined;
         const getSequelize = (): Sequelize =>
-          (sequelize ??= new Sequelize(process.env.DATABASE_URL!));
+          (cachedSequelize ??= new Sequelize(process.env.DATABASE_URL!));
 
         export const handler = async () => {
           const connection = mongoose.createConnection(process.env.MONGODB_URI!);
@@ -2198,9 +2198,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import knex from 'knex';
         import { Pool } from 'pg';
 
-        let db: ReturnType<typeof knex<User>> | undefined;
+        let cachedDb: ReturnType<typeof knex<User>> | undefined;
         const getDb = (): ReturnType<typeof knex<User>> =>
-          (db ??= knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! }));
+          (cachedDb ??= knex<User>({ client: 'pg', connection: process.env.DATABASE_URL! }));
 
         interface User { id: string }
 
@@ -2227,9 +2227,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool({ connectionString: process.env.DATABASE_URL! });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2274,20 +2274,20 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
         // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let client: Promise<Client> | undefined;
+        let cachedClient: Promise<Client> | undefined;
         const getClient = (): Promise<Client> =>
-          (client ??= (async () => {
+          (cachedClient ??= (async () => {
             const created = new Client();
             await created.connect();
-            const connected = client;
+            const connected = cachedClient;
             const forget = (error?: unknown) => {
               if (error) console.error(error);
-              if (client === connected) client = undefined;
+              if (cachedClient === connected) cachedClient = undefined;
             };
             created.on('error', forget).on('end', forget);
             return created;
           })().catch((error: unknown) => {
-            client = undefined;
+            cachedClient = undefined;
             throw error;
           }));
 
@@ -2328,9 +2328,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { PrismaClient } from '@prisma/client';
         import { renderToString } from 'react-dom/server';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const handler = async () => {
           const prisma = getPrismaClient();
@@ -2369,9 +2369,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2419,9 +2419,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2477,9 +2477,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let sql: ReturnType<typeof postgres> | undefined;
+        let cachedSql: ReturnType<typeof postgres> | undefined;
         const getSql = (): ReturnType<typeof postgres> =>
-          (sql ??= postgres());
+          (cachedSql ??= postgres());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2513,9 +2513,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis());
+          (cachedRedis ??= new Redis());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2549,9 +2549,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const handler = async (event: { ids: string[] }) => {
           for (let i = 0; i < event.ids.length; i++) {
@@ -2600,9 +2600,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import type { DynamoDBStreamEvent } from 'aws-lambda';
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: MongoClient | undefined;
+        let cachedMongoClient: MongoClient | undefined;
         const getMongoClient = (): MongoClient =>
-          (mongoClient ??= new MongoClient(process.env.MONGODB_URI!));
+          (cachedMongoClient ??= new MongoClient(process.env.MONGODB_URI!));
 
         export const handler = async (event: DynamoDBStreamEvent) => {
           event.Records.forEach(async (record) => {
@@ -2638,43 +2638,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 8,
           column: 40,
           data: { resource: 'mysql.createConnection', handler: 'handler', via: ' (for every record)' },
-          suggestions: [
-            {
-              messageId: 'hoist',
-              data: { resource: 'mysql.createConnection' },
-              output: `
-        import type { SQSEvent } from 'aws-lambda';
-        import mysql from 'mysql2/promise';
-
-        // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
-        // next invocation opens a new one. Its errors are logged: an \`error\` event nobody listens to ends the process.
-        let connection: ReturnType<typeof mysql.createConnection> | undefined;
-        const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-          (connection ??= (async () => {
-            const created = await mysql.createConnection({ uri: process.env.MYSQL_URL });
-            const connected = connection;
-            const forget = (error?: unknown) => {
-              if (error) console.error(error);
-              if (connection === connected) connection = undefined;
-            };
-            created.on('error', forget).on('end', forget);
-            return created;
-          })().catch((error: unknown) => {
-            connection = undefined;
-            throw error;
-          }));
-
-        export const handler = async (event: SQSEvent) => {
-          await Promise.all(
-            event.Records.map(async (record) => {
-              const connection = await getConnection();
-              await connection.execute('insert into events values (?)', [record.body]);
-            }),
-          );
-        };
-      `,
-            },
-          ],
+          // One connection per record, in records handled concurrently: shared, their statements would
+          // interleave (transactions in particular), so the fix keeps it per record and offers no quick fix.
+          suggestions: [],
         },
       ],
     },
@@ -2705,9 +2671,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2753,15 +2719,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { createClient } from 'redis';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
             await created.connect();
             created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -2816,10 +2782,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { MongoClient } from 'mongodb';
 
-        let mongoClient: Promise<MongoClient> | undefined;
+        let cachedMongoClient: Promise<MongoClient> | undefined;
         const getMongoClient = (): Promise<MongoClient> =>
-          (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            mongoClient = undefined;
+          (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedMongoClient = undefined;
             throw error;
           }));
 
@@ -2875,9 +2841,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -2926,13 +2892,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import knex from 'knex';
 
-        let knex2: ReturnType<typeof knex> | undefined;
-        const getKnex2 = (): ReturnType<typeof knex> =>
-          (knex2 ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+        let cachedKnex: ReturnType<typeof knex> | undefined;
+        const getKnex = (): ReturnType<typeof knex> =>
+          (cachedKnex ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
         class Database {
           static connect() {
-            return getKnex2();
+            return getKnex();
           }
         }
 
@@ -2996,9 +2962,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         class UserService {
           private prisma = getPrismaClient();
@@ -3057,9 +3023,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool({ connectionString: process.env.DATABASE_URL });
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3118,9 +3084,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3177,9 +3143,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3232,9 +3198,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3275,9 +3241,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createPool } from 'mysql2';
 
-        let pool: ReturnType<typeof createPool> | undefined;
+        let cachedPool: ReturnType<typeof createPool> | undefined;
         const getPool = (): ReturnType<typeof createPool> =>
-          (pool ??= createPool({ uri: process.env.MYSQL_URL }));
+          (cachedPool ??= createPool({ uri: process.env.MYSQL_URL }));
 
         export async function handler() {
           let pool: ReturnType<typeof createPool> | undefined;
@@ -3435,9 +3401,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
         import Redis from 'ioredis';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 }));
+          (cachedRedis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 }));
 
         const DEFAULT_PORT = 5432;
 
@@ -3502,9 +3468,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         const { MongoClient } = require('mongodb');
 
-        let mongoClient: InstanceType<typeof MongoClient> | undefined;
+        let cachedMongoClient: InstanceType<typeof MongoClient> | undefined;
         const getMongoClient = (): InstanceType<typeof MongoClient> =>
-          (mongoClient ??= new MongoClient(process.env.MONGODB_URI));
+          (cachedMongoClient ??= new MongoClient(process.env.MONGODB_URI));
 
         module.exports = {
           async handler(event) {
@@ -3571,15 +3537,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { connect, disconnect } from 'mongoose';
 
-        let connect2: ReturnType<typeof connect> | undefined;
-        const getConnect2 = (): ReturnType<typeof connect> =>
-          (connect2 ??= connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-            connect2 = undefined;
+        let cachedConnect: ReturnType<typeof connect> | undefined;
+        const getConnect = (): ReturnType<typeof connect> =>
+          (cachedConnect ??= connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+            cachedConnect = undefined;
             throw error;
           }));
 
         export const handler = async () => {
-          const connection = await getConnect2();
+          const connection = await getConnect();
           return connection;
         };
       `,
@@ -3621,9 +3587,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3693,9 +3659,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import postgres from 'postgres';
 
-        let redis: Redis | undefined;
+        let cachedRedis: Redis | undefined;
         const getRedis = (): Redis =>
-          (redis ??= new Redis());
+          (cachedRedis ??= new Redis());
 
         export const handler = async (event: SQSEvent) => {
           const total = event.Records.reduce((sum) => sum + Number(Boolean(getRedis())), 0);
@@ -3720,13 +3686,13 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import Redis from 'ioredis';
         import postgres from 'postgres';
 
-        let postgres2: ReturnType<typeof postgres> | undefined;
-        const getPostgres2 = (): ReturnType<typeof postgres> =>
-          (postgres2 ??= postgres());
+        let cachedPostgres: ReturnType<typeof postgres> | undefined;
+        const getPostgres = (): ReturnType<typeof postgres> =>
+          (cachedPostgres ??= postgres());
 
         export const handler = async (event: SQSEvent) => {
           const total = event.Records.reduce((sum) => sum + Number(Boolean(new Redis())), 0);
-          const any = event.Records.some(() => Boolean(getPostgres2()));
+          const any = event.Records.some(() => Boolean(getPostgres()));
           return [total, any];
         };
       `,
@@ -3803,9 +3769,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         const db = () => getPrismaClient();
 
@@ -3842,9 +3808,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3887,9 +3853,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool2: Pool | undefined;
-        const getPool2 = (): Pool =>
-          (pool2 ??= (() => {
+        let cachedPool: Pool | undefined;
+        const getPool = (): Pool =>
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3898,7 +3864,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
         let pool: Pool;
 
         export const handler = async () => {
-          pool = getPool2();
+          pool = getPool();
           return pool.query('select 1');
         };
       `,
@@ -3933,9 +3899,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -3978,9 +3944,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         const { Pool } = require('pg');
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: InstanceType<typeof Pool> | undefined;
+        let cachedPool: InstanceType<typeof Pool> | undefined;
         const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -4038,15 +4004,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { createClient } from 'redis';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let redis: Promise<ReturnType<typeof createClient>> | undefined;
+        let cachedRedis: Promise<ReturnType<typeof createClient>> | undefined;
         const getRedis = (): Promise<ReturnType<typeof createClient>> =>
-          (redis ??= (async () => {
+          (cachedRedis ??= (async () => {
             const created: ReturnType<typeof createClient> = createClient();
             await created.connect();
             created.on('error', (error: unknown) => console.error(error));
             return created;
           })().catch((error: unknown) => {
-            redis = undefined;
+            cachedRedis = undefined;
             throw error;
           }));
 
@@ -4095,9 +4061,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -4149,9 +4115,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -4203,9 +4169,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;
@@ -4258,9 +4224,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { connect } from '@planetscale/database';
         import { Warehouse } from '@acme/warehouse';
 
-        let conn: ReturnType<typeof connect> | undefined;
+        let cachedConn: ReturnType<typeof connect> | undefined;
         const getConn = (): ReturnType<typeof connect> =>
-          (conn ??= connect({ url: process.env.DATABASE_URL }));
+          (cachedConn ??= connect({ url: process.env.DATABASE_URL }));
 
         export const handler = async () => {
           const conn = getConn();
@@ -4284,9 +4250,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { connect } from '@planetscale/database';
         import { Warehouse } from '@acme/warehouse';
 
-        let warehouse: Warehouse | undefined;
+        let cachedWarehouse: Warehouse | undefined;
         const getWarehouse = (): Warehouse =>
-          (warehouse ??= new Warehouse({ url: process.env.WAREHOUSE_URL }));
+          (cachedWarehouse ??= new Warehouse({ url: process.env.WAREHOUSE_URL }));
 
         export const handler = async () => {
           const conn = connect({ url: process.env.DATABASE_URL });
@@ -4323,9 +4289,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { PrismaClient } from '@prisma/client';
 
-        let prismaClient: PrismaClient | undefined;
+        let cachedPrismaClient: PrismaClient | undefined;
         const getPrismaClient = (): PrismaClient =>
-          (prismaClient ??= new PrismaClient());
+          (cachedPrismaClient ??= new PrismaClient());
 
         export const main = async () => {
           const prisma = getPrismaClient();
@@ -4366,9 +4332,9 @@ ruleTester.run('no-per-invocation-pool', rule, {
         import { Pool } from 'pg';
 
         // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
-        let pool: Pool | undefined;
+        let cachedPool: Pool | undefined;
         const getPool = (): Pool =>
-          (pool ??= (() => {
+          (cachedPool ??= (() => {
             const created = new Pool();
             created.on('error', (error: unknown) => console.error(error));
             return created;

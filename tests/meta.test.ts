@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../core/index.js';
+import { CATALOGUE, LISTENERS, whenConnectionFails } from '../core/index.js';
 import plugin from '../index.js';
 import { rules } from '../rules/index.js';
 import { lintWithRecommended } from './lint.js';
@@ -39,8 +39,23 @@ describe('docs/resources.md', () => {
     expect(page).toContain(`\`${module}\``);
   });
 
-  it.each(CATALOGUE.filter((entry) => entry.onError))('says what `$module` `$export` needs when a connection drops', (entry) => {
-    expect(page).toContain(`| \`${entry.module}\` | \`${entry.export}\` | ${entry.onError} |`);
+  it.each(CATALOGUE.filter((entry) => whenConnectionFails(entry)))('says what `$module` `$export` needs when a connection drops', (entry) => {
+    expect(page).toContain(`| \`${entry.module}\` | \`${entry.export}\` | ${whenConnectionFails(entry)} |`);
+  });
+
+  it('lists what may move for every entry, as the catalogue says', () => {
+    const names = (items: readonly string[] | undefined) => {
+      if (!items?.length) return '—';
+      const listeners = LISTENERS.every((name) => items.includes(name));
+      const rest = items.filter((name) => !listeners || !LISTENERS.includes(name)).map((name) => `\`${name}\``);
+      return [...(listeners ? ['listeners'] : []), ...rest].join(', ');
+    };
+    const rows = CATALOGUE.map(
+      (entry) =>
+        `| \`${entry.module}\` | \`${entry.export}\` | ${names(entry.setup)} | ${names(entry.requestState)} | ${names(entry.teardown)} | ${entry.singleConnection ? 'yes' : '—'} |`,
+    );
+    const table = page.slice(page.indexOf('| Module | Export | Set-up (moves when stable)'));
+    expect(table.split('\n').slice(2, 2 + rows.length)).toEqual(rows);
   });
 });
 

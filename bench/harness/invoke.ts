@@ -35,6 +35,12 @@ export interface InvokeSpec {
   out: string;
   /** Wait for a `turn` message before the import and before each invocation; answer `done` after. */
   interleaved?: boolean;
+  /**
+   * Model the runtime's wait after a callback: while `context.callbackWaitsForEmptyEventLoop` is true,
+   * the invocation ends once the event loop is empty (no handle or timer active beyond those the
+   * process had before its first invocation), as a pool left open after `callback()` makes it wait.
+   */
+  waitForEmptyEventLoop?: boolean;
 }
 
 /** Messages of the interleaved protocol. */
@@ -100,13 +106,29 @@ function describe(error: unknown): string {
 const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'lambda-hygiene-bench';
 const region = process.env.AWS_REGION ?? 'us-east-1';
 
+/** What keeps the event loop busy: resource names with their counts. */
+function activeResources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of process.getActiveResourcesInfo()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
+}
+
+async function eventLoopEmptied(baseline: Map<string, number>, deadline: number): Promise<void> {
+  for (;;) {
+    if (![...activeResources()].some(([name, count]) => count > (baseline.get(name) ?? 0))) return;
+    if (Date.now() > deadline) throw new Error('Task timed out waiting for the event loop to empty');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /**
  * Calls the handler as the Node.js runtime does: an async handler's promise decides the outcome; a
  * callback-style handler finishes when it calls the callback (or context.done/succeed/fail). The
- * runtime's wait for an empty event loop after the callback (callbackWaitsForEmptyEventLoop) is not
- * modelled: the invocation ends at the callback.
+ * runtime's wait for an empty event loop after the callback (callbackWaitsForEmptyEventLoop) is modelled
+ * only when `waitFrom` (the resources of an idle process) is given; otherwise the invocation ends at
+ * the callback.
  */
-function invokeOnce(handler: Handler, event: unknown, timeoutMs: number): Promise<unknown> {
+function invokeOnce(handler: Handler, event: unknown, timeoutMs: number, waitFrom?: Map<string, number>): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error: unknown, result?: unknown) => {
@@ -132,8 +154,20 @@ function invokeOnce(handler: Handler, event: unknown, timeoutMs: number): Promis
       fail: (error) => settle(error ?? new Error('context.fail')),
       succeed: (result) => settle(null, result),
     };
+    const callback: Callback = (error, result) => {
+      if (!waitFrom || !context.callbackWaitsForEmptyEventLoop) {
+        settle(error, result);
+        return;
+      }
+      // The invocation's own timer would keep the loop busy: the deadline takes its place.
+      clearTimeout(timer);
+      eventLoopEmptied(waitFrom, deadline).then(
+        () => settle(error, result),
+        (timeout: unknown) => settle(timeout),
+      );
+    };
     try {
-      const returned = handler(event, context, (error, result) => settle(error, result));
+      const returned = handler(event, context, callback);
       if (returned !== null && typeof returned === 'object' && typeof (returned as PromiseLike<unknown>).then === 'function') {
         (returned as PromiseLike<unknown>).then(
           (result) => settle(null, result),
@@ -195,6 +229,7 @@ async function main(specFile: string): Promise<void> {
     fdsAfterImport: openFds(),
     ...(spec.keepResults ? { results: [] } : {}),
   };
+  const idle = spec.waitForEmptyEventLoop ? activeResources() : undefined;
   for (let index = 0; index < spec.invocations; index++) {
     if (index > 0) await turn.next();
     const event = JSON.parse(events[index % events.length]!) as unknown;
@@ -203,7 +238,7 @@ async function main(specFile: string): Promise<void> {
     let error: string | null = null;
     let timedOut = false;
     try {
-      value = await invokeOnce(handler, event, spec.timeoutMs);
+      value = await invokeOnce(handler, event, spec.timeoutMs, idle);
     } catch (caught) {
       error = describe(caught);
       timedOut = caught instanceof TimeoutError;

@@ -124,6 +124,8 @@ export interface RunOptions {
   invocationTimeoutMs?: number;
   /** The whole process's. */
   processTimeoutMs?: number;
+  /** Model the runtime's wait for an empty event loop after a callback (see invoke.ts). */
+  waitForEmptyEventLoop?: boolean;
 }
 
 export interface VariantRun extends InvokeResult {
@@ -203,6 +205,7 @@ export function startInvoker(options: RunOptions, interleaved: boolean): Invoker
     timeoutMs: options.invocationTimeoutMs ?? 30_000,
     out,
     interleaved,
+    waitForEmptyEventLoop: options.waitForEmptyEventLoop ?? false,
   };
   writeFileSync(specFile, JSON.stringify(spec));
   const started = performance.now();

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { analyzeModule, applyEdits, isTypeScriptFile, parseSource, planHoist, Scopes } from '../../core/index.js';
+import { analyzeModule, applyPlan, describeParseError, parseModule, Scopes, sourceTypeOf } from '../../core/index.js';
 import type { LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
 
 /** Where a site is and what runs it, as the rules' message says it. */
@@ -30,16 +30,7 @@ export interface HoistSourceOptions {
 }
 
 /** Parses as the rules do (typescript-estree), so that the plan's ranges are the rules' ranges. */
-export const parseModule = parseSource;
-
-function sourceTypeOf(program: TSESTree.Program, file: string): 'module' | 'script' {
-  if (/\.m[jt]s$/.test(file)) return 'module';
-  if (/\.c[jt]s$/.test(file)) return 'script';
-  const isModuleSyntax = program.body.some((statement) =>
-    ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration'].includes(statement.type),
-  );
-  return isModuleSyntax ? 'module' : 'script';
-}
+export { parseModule };
 
 /**
  * The codemod on one file's text: the hoist plan of `core/`, applied. A file that does not parse, or
@@ -64,20 +55,13 @@ export function hoistSource(text: string, file: string, options: HoistSourceOpti
   });
   if (analysis.sites.length === 0) return { output: text, result };
 
-  const plan = planHoist(program, text, analysis, scopes, {
-    typescript: isTypeScriptFile(file),
-  });
+  const { plan, output, error } = applyPlan(program, text, analysis, scopes, file);
   result.hoisted = plan.hoisted.map(({ site, getter }) => ({ ...siteReport(site), getter }));
   result.left = plan.left.map(({ site, reason, detail }) => ({ ...siteReport(site), reason, detail }));
-  if (plan.edits.length === 0) return { output: text, result };
-
-  const output = applyEdits(text, plan.edits);
-  try {
-    parseModule(output, file);
-  } catch (error) {
+  if (error) {
     // Never write a file we broke: report it instead, with what the parser said.
     result.status = 'failed';
-    result.message = `the hoisted result does not parse (${describeParseError(error)}); file left unchanged`;
+    result.message = `${error}; file left unchanged`;
     result.hoisted = [];
     return { output: text, result };
   }
@@ -94,10 +78,4 @@ function siteReport(site: PerInvocationSite): SiteReport {
     via: site.path,
     perRecord: site.perRecord,
   };
-}
-
-function describeParseError(error: unknown): string {
-  const parseError = error as { lineNumber?: number; column?: number; message?: string };
-  const where = parseError.lineNumber !== undefined ? `line ${parseError.lineNumber}, column ${(parseError.column ?? 0) + 1}: ` : '';
-  return `${where}${parseError.message ?? String(error)}`;
 }

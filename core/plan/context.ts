@@ -18,9 +18,14 @@ export interface PlanContext {
   existing: ExistingSingleton[];
   /** Names the module already uses at its top level, or reads as globals. */
   taken: ReadonlySet<string>;
+  /**
+   * Names declared anywhere in the module, in any function or block: a singleton or getter named like
+   * one of them would be shadowed there (`no-shadow`), or shadow it.
+   */
+  declared: ReadonlySet<string>;
 }
 
-type ModuleFacts = Pick<PlanContext, 'style' | 'existing' | 'taken'>;
+type ModuleFacts = Pick<PlanContext, 'style' | 'existing' | 'taken' | 'declared'>;
 
 // A quick fix plans each site on its own: what the module is does not change between its sites.
 const moduleFactsCache = new WeakMap<TSESTree.Program, ModuleFacts>();
@@ -34,9 +39,13 @@ export function planContext(program: TSESTree.Program, text: string, scopes: Sco
       for (const name of scope.set.keys()) taken.add(name);
       for (const reference of scope.through) taken.add(reference.identifier.name);
     }
+    const declared = new Set<string>();
+    for (const scope of scopes.manager.scopes) {
+      for (const name of scope.set.keys()) declared.add(name);
+    }
     const first = program.body[0];
     const margin = first ? indentAt(text, first.range[0]) : '';
-    facts = { existing: findExistingSingletons(program, text), style: { ...textStyle(text), margin }, taken };
+    facts = { existing: findExistingSingletons(program, text), style: { ...textStyle(text), margin }, taken, declared };
     moduleFactsCache.set(program, facts);
   }
   return { program, text, scopes, typescript, ...facts };

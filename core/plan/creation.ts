@@ -3,10 +3,13 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, isFunction, unwrap, walk } from '../ast.js';
 import { isRead } from '../dependence.js';
+import type { ImportResolver } from '../imports.js';
 import { isModuleLevel, isReassigned } from '../scope.js';
 import type { PerInvocationSite } from '../types.js';
 import type { PlanContext } from './context.js';
+import { moduleInputWrite, preludeOf } from './inputs.js';
 import type { LeaveReason } from './plan-hoist.js';
+import { isStable, varyingCall } from './stability.js';
 import type { TextEdit } from './text.js';
 
 type Node = TSESTree.Node;
@@ -21,19 +24,41 @@ export function chainedSites(creation: string): number[] {
   );
 }
 
+export interface Creation {
+  text: string;
+  /** Local variables inlined into the creation: removed where nothing else reads them. */
+  inlined: Variable[];
+  /**
+   * Statements that build an input before the construction (`const config = {...}; if (local)
+   * config.endpoint = '...'`): they move into the initialiser, ahead of the creation.
+   */
+  prelude: TSESTree.Statement[];
+}
+
 /**
  * The creation's text as it will read at module scope: locals computed from stable values are
- * inlined, locals bound to other hoisted sites become their getters' calls.
+ * inlined, locals bound to other hoisted sites become their getters' calls, an input built by stable
+ * statements before the construction brings them along. Anything that would change its meaning at
+ * module scope keeps the site where it is: a local the plan cannot move, an input the invocation
+ * changes, a value meant to differ per call (`randomUUID()`).
  */
 export function creationText(
   ctx: PlanContext,
+  imports: ImportResolver,
   site: PerInvocationSite,
   all: readonly PerInvocationSite[],
-): { text: string; inlined: Variable[] } | { reason: LeaveReason; detail: string } {
+): Creation | { reason: LeaveReason; detail: string } {
   const replacements: TextEdit[] = [];
   const inlined: Variable[] = [];
+  const prelude: TSESTree.Statement[] = [];
   let problem: { reason: LeaveReason; detail: string } | undefined;
   const node = site.node;
+  const varying = (expression: Node) => {
+    const call = varyingCall(expression, ctx.scopes, imports);
+    if (call) problem ??= { reason: 'varies-per-call', detail: `\`${call}\` gives a new value on every call` };
+  };
+  varying(node);
+  problem ??= moduleInputWrite(ctx, imports, site);
   walk(node, (child) => {
     if (problem) return false;
     // A resource created inside this one's arguments is a site of its own: its getter builds it.
@@ -49,12 +74,33 @@ export function creationText(
     if (child.type !== AST_NODE_TYPES.Identifier || !isRead(child)) return true;
     const variable = ctx.scopes.resolve(child);
     const def = variable?.defs[0];
-    if (!variable || !def || isModuleLevel(variable) || contains(node, def.name)) return false;
+    if (!variable || contains(node, def?.name ?? node)) return false;
+    if (!def) {
+      // `arguments`: the function's own, not a global.
+      if (!isModuleLevel(variable)) problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
+      return false;
+    }
+    if (isModuleLevel(variable)) return false;
     const declarator = def.type === 'Variable' ? def.node : undefined;
     const init = declarator?.init;
+    if (!declarator || !init || variable.defs.length !== 1) {
+      problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
+      return false;
+    }
+    // Written after its declaration (`config.endpoint = ...`, `region = ...`): the writes move along, or the site stays.
+    const built = preludeOf(ctx, imports, variable, site);
+    if (built) {
+      if ('reason' in built) problem = built;
+      else for (const statement of built) if (!prelude.includes(statement)) prelude.push(statement);
+      return false;
+    }
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier && declarator.id.type !== AST_NODE_TYPES.ObjectPattern) {
+      problem = { reason: 'local-input', detail: `\`${child.name}\` is destructured from an array` };
+      return false;
+    }
     // `const { REGION } = process.env`: the property of a simple value reads as `process.env.REGION`.
-    const key = declarator && declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructuredKey(declarator.id, def.name as TSESTree.Identifier) : '';
-    if (!init || key === undefined || variable.defs.length !== 1 || isReassigned(variable)) {
+    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructuredKey(declarator.id, def.name as TSESTree.Identifier) : '';
+    if (key === undefined || isReassigned(variable)) {
       problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
       return false;
     }
@@ -62,14 +108,15 @@ export function creationText(
     const value = chained
       ? `${CHAIN_PLACEHOLDER}${all.indexOf(chained)}`
       : key
-        ? isSimple(init) && inlineText(ctx, init, child) !== undefined
+        ? isSimple(init) && inlineText(ctx, imports, init, child) !== undefined
           ? `${ctx.text.slice(init.range[0], init.range[1])}.${key}`
           : undefined
-        : inlineText(ctx, init, child);
+        : inlineText(ctx, imports, init, child);
     if (value === undefined) {
       problem = { reason: 'local-input', detail: `\`${child.name}\` is computed in the handler` };
       return false;
     }
+    if (!chained) varying(init);
     const shorthand = child.parent?.type === AST_NODE_TYPES.Property && child.parent.shorthand;
     replacements.push({
       start: child.range[0],
@@ -85,24 +132,24 @@ export function creationText(
     const start = replacement.start - node.range[0];
     text = text.slice(0, start) + replacement.text + text.slice(replacement.end - node.range[0]);
   }
-  return { text, inlined };
+  return { text, inlined, prelude: prelude.sort((a, b) => a.range[0] - b.range[0]) };
 }
 
 /** A local's initialiser, when it reads only module-level values: `process.env.REGION`. */
-function inlineText(ctx: PlanContext, init: Node, usage: Node): string | undefined {
-  let movable = true;
-  walk(init, (child) => {
-    if (!movable) return false;
-    if (child.type === AST_NODE_TYPES.AwaitExpression || child.type === AST_NODE_TYPES.ThisExpression) movable = false;
-    if (child.type === AST_NODE_TYPES.Identifier && isRead(child)) {
-      const variable = ctx.scopes.resolve(child);
-      if (variable && variable.defs.length > 0 && !isModuleLevel(variable)) movable = false;
-    }
-    return movable;
-  });
-  if (!movable || isFunction(init)) return undefined;
+function inlineText(ctx: PlanContext, imports: ImportResolver, init: Node, usage: Node): string | undefined {
+  if (isFunction(init) || !isStable(init, ctx.scopes, imports) || readsThis(init)) return undefined;
   const source = ctx.text.slice(init.range[0], init.range[1]);
-  return isSimple(init) || acceptsAnyExpression(usage) ? source : `(${source})`;
+  return !needsParentheses(init, usage) ? source : `(${source})`;
+}
+
+/** Stability allows a nested function's own `this`; an initialiser inlined at module scope does not. */
+function readsThis(init: Node): boolean {
+  let found = false;
+  walk(init, (child) => {
+    if (child.type === AST_NODE_TYPES.ThisExpression) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function unwrapAwait(node: Node): Node {
@@ -137,6 +184,13 @@ function isSimple(node: Node): boolean {
     default:
       return false;
   }
+}
+
+/** A comma expression needs them everywhere; anything else only outside an argument, value or element. */
+function needsParentheses(init: Node, usage: Node): boolean {
+  if (isSimple(init)) return false;
+  if (unwrap(init).type === AST_NODE_TYPES.SequenceExpression) return true;
+  return !acceptsAnyExpression(usage);
 }
 
 /** Is the identifier in a slot that takes any expression: an argument, a property value, an element? */

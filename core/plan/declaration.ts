@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { describe, unwrap } from '../ast.js';
+import { describe, isFunction, unwrap, walk } from '../ast.js';
+import { whenConnectionFails } from '../catalog.js';
 import type { PerInvocationSite } from '../types.js';
 import type { PlanContext } from './context.js';
 import { camelCase, freeName } from './names.js';
@@ -18,7 +19,22 @@ export interface SiteShape {
   type: string;
   /** `const client = new X()`: the declarator, when the site is its whole initialiser. */
   declarator: TSESTree.VariableDeclarator | undefined;
+  /** Statements the initialiser runs around the creation (see `Steps`). */
+  steps: Steps;
 }
+
+/**
+ * What the initialiser runs besides the creation, as source text: statements that build its inputs
+ * before it (`prelude`), and set-up calls on the created value after it (`setup`, where `SELF` stands
+ * for the created value).
+ */
+export interface Steps {
+  prelude: string[];
+  setup: string[];
+}
+
+/** Stands in a set-up statement's text for the created value, until its name is chosen. */
+export const SELF = '\u0000self';
 
 /** The TypeScript type of the singleton. */
 export function singletonType(ctx: PlanContext, site: PerInvocationSite, form: Form): string | undefined {
@@ -100,79 +116,90 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   // Continuation lines move from the site's indentation to the getter's (the margin is added last).
   const from = indentAt(ctx.text, sitePlan.site.node.range[0]);
   const annotation = ts ? `: ${sitePlan.type}` : '';
-  const { onError } = sitePlan.site.entry;
-  const lines = [...(onError ? ON_ERROR_COMMENT[onError] : []), `let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`, `const ${getter} = ()${annotation} =>`];
+  const onError = whenConnectionFails(sitePlan.site.entry);
   const forget = [
     `.catch((error${ts ? ': unknown' : ''}) => {`,
     `${unit}${unit}${name} = undefined;`,
     `${unit}${unit}throw error;`,
     `${unit}})`,
   ].join(eol);
-  // Names declared next to the creation must not shadow what it reads.
-  const local = (base: string) => freeName(base, (candidate) => new RegExp(`\\b${candidate}\\b`).test(creation));
+  const { prelude, setup } = sitePlan.steps;
+  // Names declared inside the initialiser must not shadow anything it runs or the module declares.
+  const runs = [creation, ...prelude, ...setup].join('\n');
+  const local = (base: string) =>
+    freeName(base, (candidate) => ctx.taken.has(candidate) || new RegExp(`\\b${candidate}\\b`).test(runs));
   const created = local('created');
-  const q = quoteOf(ctx);
-  const logError = `(error${ts ? ': unknown' : ''}) => console.error(error)`;
-  /**
-   * Statements that attach what the catalogue's `onError` asks for to `created`, once it is ready;
-   * `cached` names what the singleton holds by then (the instance, or the promise of it).
-   */
-  const listeners = (cached: string): string[] => {
-    if (onError === 'log') return [`${created}.on(${q}error${q}, ${logError});`];
-    if (onError !== 'forget') return [];
-    const drop = local('forget');
-    // The check: a late event of a connection already forgotten must not forget its successor.
-    return [
-      `const ${drop} = (error${ts ? '?: unknown' : ''}) => {`,
-      `${unit}if (error) console.error(error);`,
-      `${unit}if (${name} === ${cached}) ${name} = undefined;`,
-      `};`,
-      `${created}.on(${q}error${q}, ${drop}).on(${q}end${q}, ${drop});`,
-    ];
-  };
-  /** The body of an initialising function: `const created = ...`, setup, listeners, `return created`. */
-  const body = (statements: string[]) => [...statements, `return ${created};`].map((line) => `${unit}${unit}${line}`);
-  const creationIn = (depth: string) => reindent(creation, from, depth);
-  switch (sitePlan.form) {
-    case 'sync':
-      if (onError) {
-        // Statements, not `create().on(...)`: a mocked class whose `on` returns undefined would leave the
-        // singleton undefined; the annotation lets a generic factory infer its type arguments.
-        const statements = [`const ${created}${createdAnnotation(ctx, sitePlan)} = ${creationIn(unit + unit)};`, ...listeners(created)];
-        lines.push(`${unit}(${name} ??= (() => {`, ...body(statements), `${unit}})());`);
-      } else {
-        lines.push(`${unit}(${name} ??= ${creationIn(unit)});`);
-      }
-      break;
-    case 'promise':
-      if (onError) {
-        const connected = local('connected');
-        const statements = [
-          `const ${created} = await ${creationIn(unit + unit)};`,
-          ...(onError === 'forget' ? [`const ${connected} = ${name};`] : []),
-          ...listeners(connected),
-        ];
-        lines.push(`${unit}(${name} ??= (async () => {`, ...body(statements), `${unit}})()${forget});`);
-      } else {
-        lines.push(`${unit}(${name} ??= ${creationIn(unit)}${forget});`);
-      }
-      break;
-    case 'connect': {
-      const connected = local('connected');
-      const statements = [
-        `const ${created}${createdAnnotation(ctx, sitePlan)} = ${creationIn(unit + unit)};`,
-        `await ${created}.${sitePlan.site.entry.connect!}();`,
-        ...(onError === 'forget' ? [`const ${connected} = ${name};`] : []),
-        ...listeners(connected),
-      ];
-      lines.push(`${unit}(${name} ??= (async () => {`, ...body(statements), `${unit}})()${forget});`);
-      break;
-    }
+  const indented = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
+  const isAsync = sitePlan.form !== 'sync';
+  const listeners = failureListeners(ctx, onError, setup, name, created, isAsync, local);
+  const lines = [
+    ...(listeners.length > 0 ? ON_ERROR_COMMENT[onError!] : []),
+    `let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`,
+    `const ${getter} = ()${annotation} =>`,
+  ];
+  // What runs once the instance exists: set-up calls, the connect, and what a failing connection needs.
+  const after = [
+    ...setup.map(indented),
+    ...(sitePlan.form === 'connect' ? [`${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`] : []),
+    ...listeners.map((line) => `${unit}${unit}${line}`),
+  ];
+  if (prelude.length === 0 && after.length === 0) {
+    lines.push(`${unit}(${name} ??= ${reindent(creation, from, unit)}${isAsync ? forget : ''});`);
+  } else {
+    // An initialiser called once: `(x ??= (async () => { <prelude>; const created = …; <after>; return created; })())`.
+    const value = `${sitePlan.form === 'promise' ? 'await ' : ''}${reindent(creation, from, unit + unit)}`;
+    const body =
+      after.length > 0
+        ? [`${unit}${unit}const ${created}${createdAnnotation(ctx, sitePlan)} = ${value};`, ...after, `${unit}${unit}return ${created};`]
+        : [`${unit}${unit}return ${value};`];
+    lines.push(
+      `${unit}(${name} ??= (${isAsync ? 'async ' : ''}() => {`,
+      ...prelude.map(indented),
+      ...body,
+      `${unit}})()${isAsync ? forget : ''});`,
+    );
   }
   // Code embedded at some depth (a test's template literal) keeps its margin on every line.
   const { margin } = ctx.style;
   const declaration = lines.join(eol) + eol;
   return margin ? declaration.replace(/^(?=.)/gm, margin) : declaration;
+}
+
+/**
+ * Statements that attach what `whenConnectionFails` asks for to `created`, once it is ready. Listeners
+ * are statements, not `create().on(…)`: a mocked class whose `on` returns undefined would leave the
+ * singleton undefined. A forgotten connection compares what the singleton holds with what it held when
+ * this connection was made (the instance, or in an async initialiser the promise of it): a late event of
+ * a connection already replaced must not forget its successor. A pool whose `error` the user's own set-up
+ * listens to needs nothing more.
+ */
+function failureListeners(
+  ctx: PlanContext,
+  onError: 'log' | 'forget' | undefined,
+  setup: readonly string[],
+  name: string,
+  created: string,
+  isAsync: boolean,
+  local: (base: string) => string,
+): string[] {
+  const ts = ctx.typescript;
+  const { unit } = ctx.style;
+  const q = quoteOf(ctx);
+  // The user's own `error` listener, moved into the initialiser, already keeps the process alive.
+  const listensToErrors = setup.some((statement) => new RegExp(`^${SELF}\\.(on|once|addListener|prependListener)\\((['"\`])error\\2`).test(statement));
+  if (onError === 'log' && listensToErrors) return [];
+  if (onError === 'log') return [`${created}.on(${q}error${q}, (error${ts ? ': unknown' : ''}) => console.error(error));`];
+  if (onError !== 'forget') return [];
+  const drop = local('forget');
+  const connected = isAsync ? local('connected') : created;
+  return [
+    ...(isAsync ? [`const ${connected} = ${name};`] : []),
+    `const ${drop} = (error${ts ? '?: unknown' : ''}) => {`,
+    `${unit}if (error) console.error(error);`,
+    `${unit}if (${name} === ${connected}) ${name} = undefined;`,
+    `};`,
+    `${created}.on(${q}error${q}, ${drop}).on(${q}end${q}, ${drop});`,
+  ];
 }
 
 /** Said once, above the singleton, for a resource that needs listeners. */
@@ -197,14 +224,18 @@ function quoteOf(ctx: PlanContext): string {
 }
 
 /**
- * After the last top-level import or `require` and the singletons that follow it, with a blank line
- * before each declaration: so that fixes applied one at a time land in the order the codemod writes.
+ * After the imports at the top of the module (the last one before any statement that runs code when
+ * the module loads, which might already call a getter) and the singletons that follow it, with a blank
+ * line before each declaration: so that fixes applied one at a time land in the order the codemod
+ * writes. With no import there, before the first statement and the comments that belong to it (a
+ * JSDoc `@type` stays on its statement), after pragmas such as `// @ts-check`.
  */
 export function declarationInsertion(ctx: PlanContext, declarations: string[]): TextEdit {
   const body = ctx.program.body;
   let anchor: Node | undefined;
   for (const statement of body) {
     if (isImportStatement(statement)) anchor = statement;
+    else if (runsCodeAtLoad(statement)) break;
   }
   const existing = new Set<Node>(ctx.existing.map((singleton) => singleton.statement));
   for (let index = anchor ? body.indexOf(anchor as TSESTree.ProgramStatement) + 1 : 0; index + 1 < body.length; index += 2) {
@@ -221,8 +252,48 @@ export function declarationInsertion(ctx: PlanContext, declarations: string[]): 
     return { start: end, end, text: `${newline}${eol}${joined}${blankAfter}` };
   }
   const first = body.find((statement) => !isDirective(statement)) ?? body[0];
-  const start = first ? lineStart(ctx.text, first.range[0]) : 0;
+  const start = first ? lineStart(ctx.text, leadingCommentsStart(ctx, first)) : 0;
   return { start, end: start, text: `${joined}${eol}` };
+}
+
+/** Where the comments that belong to a statement begin: those right above it, without a blank line between. */
+function leadingCommentsStart(ctx: PlanContext, statement: Node): number {
+  let start = statement.range[0];
+  const comments = (ctx.program.comments ?? []).filter((comment) => comment.range[1] <= start);
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index]!;
+    const between = ctx.text.slice(comment.range[1], start);
+    if (between.trim() !== '' || (between.match(/\n/g)?.length ?? 0) > 1) break;
+    // `// @ts-check`, `/* eslint-env */` and the like speak for the file, not for the statement.
+    if (/^\s*(@ts-(no)?check|eslint|global\s|jshint|@flow|@jsx|@license|@preserve|!)/.test(comment.value)) break;
+    start = comment.range[0];
+  }
+  return start;
+}
+
+/**
+ * Does the statement run code when the module loads, code that might call a function that calls a
+ * getter: a call, `new`, a tagged template, `await`, outside function bodies? Declarations of
+ * functions and classes, and values made only of literals and names, do not.
+ */
+function runsCodeAtLoad(statement: Node): boolean {
+  let runs = false;
+  walk(statement, (node) => {
+    // Function bodies and instance fields run later, when called or constructed.
+    if (runs || isFunction(node) || (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static)) return false;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.StaticBlock ||
+      node.type === AST_NODE_TYPES.Decorator
+    ) {
+      runs = true;
+    }
+    return !runs;
+  });
+  return runs;
 }
 
 function isNameChain(node: Node): boolean {

@@ -19,6 +19,15 @@ export function getterName(name: string): string {
   return `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
+/**
+ * `cachedDynamoDBClient`, `cachedPool`: the module-scope variable says it is a cache that outlives the
+ * invocation, and is not the name the handler's code gives the resource (`const pool = getPool()`),
+ * so that neither shadows the other.
+ */
+export function cacheName(name: string): string {
+  return `cached${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
 // Reserved words (strict mode and TypeScript's contextual ones that cannot name a `let`) are never free.
 const RESERVED = new Set(
   (

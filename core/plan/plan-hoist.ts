@@ -1,23 +1,26 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { contains, describe, isFunction, unwrap, walk } from '../ast.js';
+import { contains, isFunction, iterationCall, LOOPS, unwrap } from '../ast.js';
 import { formatReason } from '../format.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
-import { isModuleLevel } from '../scope.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
+import { callbackTimingEdit } from './callback.js';
+import { connectPlacement } from './connect.js';
+import type { GetterCall } from './connect.js';
 import { planContext } from './context.js';
 import type { PlanContext } from './context.js';
 import { CHAIN_PLACEHOLDER, chainedSites, creationText } from './creation.js';
-import { declarationInsertion, declarationText, singletonBaseName, singletonType } from './declaration.js';
-import { freeName, getterName } from './names.js';
-import { removableStatement, resourceUses } from './resource-uses.js';
-import type { ResourceUses } from './resource-uses.js';
+import { declarationInsertion, declarationText, SELF, singletonBaseName, singletonType } from './declaration.js';
+import type { Steps } from './declaration.js';
+import { cacheName, freeName, getterName } from './names.js';
+import { moduleObjectUses, resourceUses } from './resource-uses.js';
+import type { ResourceUses, UseContext } from './resource-uses.js';
 import { singletonKey } from './singletons.js';
 import type { Form } from './singletons.js';
 import { isSuppressed } from './suppression.js';
-import { statementRemoval } from './text.js';
+import { declaratorRemovals, indentAt, reindent, statementRemoval } from './text.js';
 import type { TextEdit } from './text.js';
 import { teardownEdits } from './teardown.js';
 
@@ -26,11 +29,17 @@ type Node = TSESTree.Node;
 /** Why a per-invocation site is left where it is. */
 export type LeaveReason =
   | 'request-dependent' // built from request data: hoisting would share it across requests
-  | 'suppressed' // an eslint-disable comment for the rule covers it
+  | 'suppressed' // an eslint-disable comment that names the rule covers it
   | 'local-input' // an argument is a local value that cannot move to module scope
+  | 'input-written' // an input is changed by the invocation in a way that cannot move with it
+  | 'varies-per-call' // an input is meant to differ per call (`randomUUID()`, `Date.now()`)
   | 'not-async' // it needs `await` in a function that is not async
   | 'teardown' // it is closed in a way the plan cannot simply drop (as a value, in a helper)
-  | 'per-invocation-setup' // the invocation sets it up further (listeners, a connect callback)
+  | 'per-invocation-setup' // the invocation sets it up further in a way that cannot move (a helper, a callback)
+  | 'per-request-state' // the invocation keeps request values on it (`logger.appendKeys({ userId })`)
+  | 'unknown-use' // it is handed to code the analysis cannot see
+  | 'concurrent-use' // one connection that the invocation may use from concurrent work
+  | 'control-flow' // moving it would change when it fails or how the handler answers
   | 'unsupported'; // a shape the plan does not handle yet
 
 export interface HoistedSite {
@@ -81,6 +90,10 @@ interface SitePlan {
   edits: TextEdit[];
   /** Local variables inlined into the creation: removed where nothing else reads them. */
   inlined: Variable[];
+  /** What the initialiser runs around the creation. */
+  steps: Steps;
+  /** Where the getter is called, when not in place of the creation (a connect inside a `try`). */
+  call: GetterCall | undefined;
 }
 
 const RULE_OF_KIND = { client: 'lambda-hygiene/no-per-invocation-client', pool: 'lambda-hygiene/no-per-invocation-pool' };
@@ -150,6 +163,9 @@ class Planner {
     }
     const ruleId = RULE_OF_KIND[site.entry.kind];
     if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
+    if (site.entry.singleConnection && site.perRecord && !repeatsInSequence(site)) {
+      return leave('concurrent-use', 'one connection would serve work that runs concurrently for several records (transactions would interleave): keep one per record');
+    }
 
     const awaited = site.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? site.node.parent : undefined;
     const holder = awaited ?? site.node;
@@ -158,43 +174,89 @@ class Planner {
     const fn = enclosingFunction(site.node);
 
     // What the invocation does with the resource decides the form, and whether it may be shared.
+    // Only a module's function creates a resource the module itself closes; `new X()` has its own teardown.
     const uses = mergeUses(
-      binding && resourceUses(binding, site.entry, this.ctx.scopes, holder),
-      this.moduleObjectUses(site, holder, fn),
+      resourceUses(this.useContext, site.entry, holder, binding),
+      fn && site.node.type === AST_NODE_TYPES.CallExpression
+        ? moduleObjectUses(this.useContext, site.entry, site.module, holder, fn)
+        : undefined,
     );
-    if (uses?.problem) return leave(uses.problem.kind, uses.problem.detail);
+    if (uses.problem) return leave(uses.problem.kind, uses.problem.detail);
     // A bound resource has no derived value; an unbound one may be kept only through one.
     const derived = binding ? undefined : this.derivedBinding(holder);
     if (derived) {
       // Only a derived value is kept (`createPool(...).promise()`): its teardown would close the singleton.
-      const closes = resourceUses(derived, { ...site.entry, connect: undefined }, this.ctx.scopes, holder);
-      const first = closes.teardown[0];
+      const closes = resourceUses(this.useContext, { ...site.entry, connect: undefined }, holder, derived);
+      const first = closes.teardown[0] ?? closes.setup[0];
       if (closes.problem) return leave(closes.problem.kind, closes.problem.detail);
-      if (first) return leave('teardown', `\`${this.ctx.text.slice(first.range[0], first.range[1])}\` closes it through \`${derived.name}\``);
+      if (first) return leave('teardown', `\`${this.ctx.text.slice(first.range[0], first.range[1])}\` closes or sets it up through \`${derived.name}\``);
     }
     const edits: TextEdit[] = [];
     let form: Form = site.entry.async ? 'promise' : 'sync';
-    if (uses?.connect) {
+    if (uses.connect) {
       if (!fn?.async) return leave('not-async', `\`${binding!.name}.${site.entry.connect}()\` needs an async function`);
       form = 'connect';
-      edits.push(statementRemoval(this.ctx.text, uses.connect));
     }
-    if (uses) edits.push(...teardownEdits(this.ctx.text, uses.teardown, this.ctx.scopes));
+    if (uses.teardown.length > 0) {
+      const timing = callbackTimingEdit(this.ctx, site.handler);
+      if (typeof timing === 'string') return leave('control-flow', timing);
+      if (timing) edits.push(timing);
+      edits.push(...teardownEdits(this.ctx.text, uses.teardown, this.ctx.scopes));
+    }
+    if (uses.disposal) edits.push(this.disposalEdit(uses.disposal));
+    for (const statement of uses.setup) edits.push(statementRemoval(this.ctx.text, statement));
 
-    const creation = creationText(this.ctx, site, all);
+    const creation = creationText(this.ctx, this.imports, site, all);
     if ('reason' in creation) return leave(creation.reason, creation.detail);
+    for (const statement of creation.prelude) edits.push(statementRemoval(this.ctx.text, statement));
     const type = this.options.typescript ? singletonType(this.ctx, site, form) : '';
     if (type === undefined) return leave('unsupported', 'its type cannot be named');
-    return {
-      site,
-      form,
-      creation: creation.text,
-      type,
-      binding,
-      declarator,
-      edits,
-      inlined: creation.inlined,
+    let call: GetterCall | undefined;
+    if (form === 'connect') {
+      const valueType = this.options.typescript ? (singletonType(this.ctx, site, 'sync') ?? '') : '';
+      const placement = connectPlacement(this.ctx, holder, binding!, uses, valueType);
+      if (placement && 'reason' in placement) return leave(placement.reason, placement.detail);
+      if (placement) call = placement;
+      else edits.push(statementRemoval(this.ctx.text, uses.connect!));
+    }
+    const from = indentAt(this.ctx.text, site.node.range[0]);
+    const steps: Steps = {
+      prelude: creation.prelude.map((statement) => reindent(this.source(statement), indentAt(this.ctx.text, statement.range[0]), from)),
+      setup: uses.setup.map((statement) => this.setupText(statement, binding, from)),
     };
+    return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call };
+  }
+
+  private get useContext(): UseContext {
+    return {
+      scopes: this.ctx.scopes,
+      text: this.ctx.text,
+      imports: this.imports,
+      isCreation: (node) => this.sites.some((site) => site.node === node),
+      isHandler: (fn) => this.sites.some((site) => site.handler.fn === fn),
+    };
+  }
+
+  private source(node: TSESTree.Node): string {
+    return this.ctx.text.slice(node.range[0], node.range[1]);
+  }
+
+  /** A set-up statement as the initialiser runs it: the resource's name becomes `SELF`. */
+  private setupText(statement: TSESTree.ExpressionStatement, binding: Variable | undefined, indent: string): string {
+    const replacements = (binding?.references ?? [])
+      .filter((reference) => contains(statement, reference.identifier))
+      .map((reference) => reference.identifier.range)
+      .sort((a, b) => b[0] - a[0]);
+    let text = this.source(statement);
+    for (const [start, end] of replacements) {
+      text = text.slice(0, start - statement.range[0]) + SELF + text.slice(end - statement.range[0]);
+    }
+    return reindent(text, indentAt(this.ctx.text, statement.range[0]), indent);
+  }
+
+  /** `await using client = ...` → `const client = ...`: the singleton is not disposed of at the end of the block. */
+  private disposalEdit(declaration: TSESTree.VariableDeclaration): TextEdit {
+    return { start: declaration.range[0], end: declaration.declarations[0]!.range[0], text: 'const ' };
   }
 
   /** The variable the resource is stored in: `const pool = new Pool()`, `client = await connect()`. */
@@ -223,27 +285,6 @@ class Planner {
     return current === holder ? undefined : this.bindingOf(current);
   }
 
-  /**
-   * `await mongoose.connect(uri)`: the module closes it, through its object
-   * (`mongoose.disconnect()`) or a function imported from it (`disconnect()`), in the same function.
-   */
-  private moduleObjectUses(site: PerInvocationSite, holder: Node, fn: Node | undefined): ResourceUses | undefined {
-    const teardown = new Set(site.entry.teardown ?? []);
-    // Only a module's function creates a resource the module itself closes; `new X()` has its own teardown.
-    if (teardown.size === 0 || !fn || site.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const uses: ResourceUses = { teardown: [], connect: undefined, problem: undefined };
-    walk(fn, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || contains(holder, node)) return true;
-      const ref = this.imports.resolve(node.callee);
-      if (ref?.module !== site.module || ref.path.length !== 1 || !teardown.has(ref.path[0]!)) return true;
-      const statement = removableStatement(node);
-      if (statement) uses.teardown.push(statement);
-      else uses.problem ??= { kind: 'teardown', detail: `\`${describe(node.callee)}()\` is used as a value` };
-      return true;
-    });
-    return uses;
-  }
-
   private missingChainInput(sitePlan: SitePlan, planned: readonly SitePlan[]): string | undefined {
     for (const index of chainedSites(sitePlan.creation)) {
       if (!planned.some((other) => other.site === this.sites[index])) return this.sites[index]?.resource;
@@ -259,13 +300,15 @@ class Planner {
     const hoisted: HoistedSite[] = [];
     for (const sitePlan of this.inDependencyOrder(planned)) {
       const creation = this.resolveChains(sitePlan.creation, planned, singletonOf);
-      const key = singletonKey(sitePlan.form, creation);
+      const key = singletonKey(sitePlan.form, creation, sitePlan.steps);
       let singleton = singletons.get(key) ?? this.ctx.existing.find((existing) => existing.key === key);
       if (!singleton) {
-        // The variable is read only inside its getter, at module scope; the getter is called at the site.
-        const name = freeName(singletonBaseName(sitePlan), (candidate) => this.taken.has(candidate));
+        // Names free in the whole module: the variable is read only inside its getter, the getter is
+        // called at the sites, and neither may shadow or be shadowed by any other binding.
+        const base = singletonBaseName(sitePlan);
+        const name = freeName(cacheName(base), (candidate) => this.isTaken(candidate));
         this.taken.add(name);
-        const getter = freeName(getterName(name), (candidate) => this.isTakenAt(candidate, sitePlan));
+        const getter = freeName(getterName(base), (candidate) => this.isTaken(candidate));
         this.taken.add(getter);
         singleton = { name, getter, declaration: declarationText(this.ctx, sitePlan, name, getter, creation) };
         singletons.set(key, singleton);
@@ -273,25 +316,29 @@ class Planner {
       singletonOf.set(sitePlan, singleton);
       hoisted.push({ site: sitePlan.site, name: singleton.name, getter: singleton.getter });
     }
+    const removedDeclarators: TSESTree.VariableDeclarator[] = [];
     for (const sitePlan of planned) {
       const singleton = singletonOf.get(sitePlan)!;
       edits.push(...sitePlan.edits);
-      if (this.isOnlyReadByHoisted(sitePlan.binding, planned)) {
-        edits.push(statementRemoval(this.ctx.text, sitePlan.declarator!.parent));
+      if (this.isOnlyReadByHoisted(sitePlan.binding, planned) && sitePlan.declarator) {
+        removedDeclarators.push(sitePlan.declarator);
+      } else if (sitePlan.call) {
+        edits.push(...sitePlan.call(singleton.getter));
       } else {
         const call = `${sitePlan.form === 'connect' ? 'await ' : ''}${singleton.getter}()`;
         edits.push({ start: sitePlan.site.node.range[0], end: sitePlan.site.node.range[1], text: call });
       }
       for (const variable of sitePlan.inlined) {
         const def = variable.defs[0]!;
-        if (def.type !== 'Variable' || def.node.parent.declarations.length !== 1) continue;
+        if (def.type !== 'Variable') continue;
         // `const { A, B } = process.env` goes only when none of the names it declares is read elsewhere.
         const declared = this.ctx.scopes.manager.getDeclaredVariables(def.node);
-        if (declared.every((other) => this.isOnlyReadByHoisted(other, planned))) {
-          edits.push(statementRemoval(this.ctx.text, def.node.parent));
+        if (declared.every((other) => this.isOnlyReadByHoisted(other, planned)) && !removedDeclarators.includes(def.node)) {
+          removedDeclarators.push(def.node);
         }
       }
     }
+    edits.push(...declaratorRemovals(this.ctx.text, removedDeclarators));
     const declarations = [...singletons.values()].flatMap((singleton) => singleton.declaration ?? []);
     if (declarations.length > 0) edits.push(declarationInsertion(this.ctx, declarations));
     return { edits: dedupe(edits), hoisted, left: this.left };
@@ -333,33 +380,60 @@ class Planner {
     );
   }
 
-  /** Taken at module scope, or shadowed by a local where the getter will be called. */
-  private isTakenAt(name: string, sitePlan: SitePlan): boolean {
-    if (this.taken.has(name)) return true;
-    const local = this.ctx.scopes.lookup(sitePlan.site.node, name);
-    return local !== undefined && !isModuleLevel(local);
+  /**
+   * Taken at module scope, or declared anywhere in the module: a getter named like a local function
+   * (`const getS3Client = () => new S3Client({})`) would call itself there, and `const pool = getPool()`
+   * beside a module-level `let pool` trips `no-shadow`.
+   */
+  private isTaken(name: string): boolean {
+    return this.taken.has(name) || this.ctx.declared.has(name);
   }
-
-
 }
 
 /** `const pool = <holder>`: the declarator whose whole initialiser the expression is. */
 function declaratorOf(holder: Node): TSESTree.VariableDeclarator | undefined {
-  const parent = holder.parent;
-  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder && parent.id.type === AST_NODE_TYPES.Identifier
+  let value = holder;
+  // `(await mysql.createConnection(url)) as mysql.Connection`: the type does not change the value.
+  while (
+    value.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    value.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    value.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    value.parent?.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier
     ? parent
     : undefined;
 }
 
-function mergeUses(...all: Array<ResourceUses | undefined>): ResourceUses | undefined {
-  const present = all.filter((uses): uses is ResourceUses => uses !== undefined);
-  if (present.length === 0) return undefined;
+function mergeUses(first: ResourceUses, second: ResourceUses | undefined): ResourceUses {
+  if (!second) return first;
   return {
-    teardown: present.flatMap((uses) => uses.teardown),
-    connect: present.find((uses) => uses.connect)?.connect,
-    problem: present.find((uses) => uses.problem)?.problem,
+    teardown: [...first.teardown, ...second.teardown],
+    connect: first.connect ?? second.connect,
+    setup: [...first.setup, ...second.setup],
+    disposal: first.disposal ?? second.disposal,
+    problem: first.problem ?? second.problem,
   };
 }
+
+/**
+ * Does the per-record repetition of the site run one record after the other: a loop in the async
+ * function that creates it, not a callback per element (`Promise.all(records.map(async ...))`) nor a
+ * helper reached from who knows how many concurrent calls?
+ */
+function repeatsInSequence(site: PerInvocationSite): boolean {
+  if (site.path.length > 0) return false;
+  let inLoop = false;
+  for (let current: TSESTree.Node | undefined = site.node.parent; current; current = current.parent) {
+    if (isFunction(current)) return inLoop && current.async && !iterationCall(current);
+    if (LOOPS.has(current.type)) inLoop = true;
+  }
+  return false;
+}
+
 
 function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {

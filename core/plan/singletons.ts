@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { propertyName, unwrap } from '../ast.js';
+import { SELF } from './declaration.js';
+import type { Steps } from './declaration.js';
 
 type Node = TSESTree.Node;
 
@@ -19,9 +21,12 @@ export interface ExistingSingleton {
   statement: TSESTree.VariableDeclaration;
 }
 
-/** What identifies a resource: how it is initialised and its creation text, whitespace folded. */
-export function singletonKey(form: Form, creation: string): string {
-  return `${form}\u0000${creation.replace(/\s+/g, ' ')}`;
+/**
+ * What identifies a resource: how it is initialised, its creation text and the statements its
+ * initialiser runs around it (`SELF` for the created value), whitespace folded.
+ */
+export function singletonKey(form: Form, creation: string, steps: Steps = { prelude: [], setup: [] }): string {
+  return [form, ...steps.prelude, creation, ...steps.setup].map((part) => part.replace(/\s+/g, ' ')).join('\u0000');
 }
 
 /**
@@ -48,10 +53,15 @@ export function findExistingSingletons(program: TSESTree.Program, text: string):
     ) {
       continue;
     }
-    const initialisation = creationOf(assignment.right);
+    const initialisation = creationOf(assignment.right, text);
     if (!initialisation) continue;
     const creation = text.slice(initialisation.creation.range[0], initialisation.creation.range[1]);
-    found.push({ name: variable, getter: declarator.id.name, key: singletonKey(initialisation.form, creation), statement: getter });
+    found.push({
+      name: variable,
+      getter: declarator.id.name,
+      key: singletonKey(initialisation.form, creation, initialisation.steps),
+      statement: getter,
+    });
   }
   return found;
 }
@@ -63,42 +73,109 @@ function singletonVariable(statement: Node): string | undefined {
   return declarator.id.name;
 }
 
-/** The creation inside a singleton's initialiser, and the form around it. */
-function creationOf(value: Node): { form: Form; creation: Node } | undefined {
+interface Initialisation {
+  form: Form;
+  creation: Node;
+  steps: Steps;
+}
+
+/** The creation inside a singleton's initialiser, the form around it, and the statements it runs with it. */
+function creationOf(value: Node, text: string): Initialisation | undefined {
   const node = unwrap(value);
-  if (!isMethodCall(node, 'catch')) {
-    // `(() => { const created = <creation>; ...listeners; return created; })()`
-    const initialiser = initialiserFunction(node);
-    return initialiser && !initialiser.async ? firstDeclared(initialiser, 'sync') : { form: 'sync', creation: node };
+  const none: Steps = { prelude: [], setup: [] };
+  if (isCatchCall(node)) {
+    const inner = unwrap((node.callee as TSESTree.MemberExpression).object);
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      return { form: 'promise', creation: inner, steps: none };
+    }
+    return steppedCreation(inner.callee, text);
   }
-  const inner = unwrap(((node as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object);
-  const initialiser = initialiserFunction(inner);
-  if (!initialiser) return { form: 'promise', creation: inner };
-  // The async IIFE: `const created = <creation>; await created.connect(); ...` or `const created = await <creation>; ...`
-  return firstDeclared(initialiser, 'connect');
+  const call = node as Node;
+  if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.ArrowFunctionExpression && call.arguments.length === 0) {
+    return steppedCreation(call.callee, text);
+  }
+  return { form: 'sync', creation: node, steps: none };
 }
 
-/** `(() => { ... })()`, `(async () => { ... })()`: the function called. */
-function initialiserFunction(node: Node): TSESTree.ArrowFunctionExpression | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = unwrap(node.callee);
-  return callee.type === AST_NODE_TYPES.ArrowFunctionExpression && callee.body.type === AST_NODE_TYPES.BlockStatement ? callee : undefined;
+/**
+ * The body of an initialiser written as a function called once: `<prelude>; const created = <creation>;
+ * <setup>; [await created.connect();] return created;`, or `<prelude>; return <creation>;`.
+ */
+function steppedCreation(fn: TSESTree.ArrowFunctionExpression, text: string): Initialisation | undefined {
+  const block = fn.body;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const statements = block.body;
+  const last = statements.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return undefined;
+  const source = (node: Node) => text.slice(node.range[0], node.range[1]);
+  const returned = unwrap(last.argument);
+  const createdAt = statements.findIndex(
+    (statement) =>
+      returned.type === AST_NODE_TYPES.Identifier &&
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations[0]?.id.type === AST_NODE_TYPES.Identifier &&
+      statement.declarations[0].id.name === returned.name,
+  );
+  if (createdAt < 0) {
+    const value = returned.type === AST_NODE_TYPES.AwaitExpression ? unwrap(returned.argument) : returned;
+    const form = returned.type === AST_NODE_TYPES.AwaitExpression ? 'promise' : 'sync';
+    return { form, creation: value, steps: { prelude: statements.slice(0, -1).map(source), setup: [] } };
+  }
+  const created = (returned as TSESTree.Identifier).name;
+  const init = (statements[createdAt] as TSESTree.VariableDeclaration).declarations[0]!.init;
+  if (!init) return undefined;
+  const after = withoutFailureListeners(statements.slice(createdAt + 1, -1), created, text);
+  const awaited = unwrap(init).type === AST_NODE_TYPES.AwaitExpression;
+  // Create, then connect: an async function whose last step before the return awaits the connect.
+  const connects = fn.async && !awaited && after.length > 0 && isAwaitedCallOn(after.at(-1)!, created);
+  const form: Form = awaited ? 'promise' : connects ? 'connect' : 'sync';
+  const setup = connects ? after.slice(0, -1) : after;
+  return {
+    form,
+    creation: awaited ? unwrap((unwrap(init) as TSESTree.AwaitExpression).argument) : init,
+    steps: {
+      prelude: statements.slice(0, createdAt).map(source),
+      setup: setup.map((statement) => source(statement).replace(new RegExp(`\\b${created}\\b`, 'g'), SELF)),
+    },
+  };
 }
 
-/** The initialiser of the function's first `const`; awaited, the creation itself returns the promise. */
-function firstDeclared(fn: TSESTree.ArrowFunctionExpression, form: Form): { form: Form; creation: Node } | undefined {
-  const first = (fn.body as TSESTree.BlockStatement).body[0];
-  if (first?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
-  const creation = first.declarations[0]?.init;
-  if (!creation) return undefined;
-  return creation.type === AST_NODE_TYPES.AwaitExpression ? { form: 'promise', creation: creation.argument } : { form, creation };
+/**
+ * The statements without those `failureListeners` (declaration.ts) writes at their end: they come with
+ * the catalogue entry, not with the user's set-up, so they are not part of what identifies the resource.
+ */
+function withoutFailureListeners(after: TSESTree.Statement[], created: string, text: string): TSESTree.Statement[] {
+  const source = (statement: Node | undefined) => (statement ? text.slice(statement.range[0], statement.range[1]) : '');
+  let end = after.length;
+  const logs = new RegExp(`^${created}\\.on\\((['"])error\\1, \\(error(?:: unknown)?\\) => console\\.error\\(error\\)\\);$`);
+  const forgets = new RegExp(`^${created}\\.on\\((['"])error\\1, (\\w+)\\)\\.on\\(\\1end\\1, \\2\\);$`);
+  if (logs.test(source(after[end - 1]))) return after.slice(0, end - 1);
+  const forget = forgets.exec(source(after[end - 1]))?.[2];
+  if (!forget || !source(after[end - 2]).startsWith(`const ${forget} = (error`)) return after;
+  end -= 2;
+  // In an async initialiser, what the singleton held when this connection was made.
+  if (/^const \w+ = \w+;$/.test(source(after[end - 1]))) end -= 1;
+  return after.slice(0, end);
 }
 
-/** `x.method(...)`. */
-function isMethodCall(node: Node, method: string): boolean {
+/** `await created.connect();` */
+function isAwaitedCallOn(statement: Node, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const awaited = unwrap(statement.expression);
+  if (awaited.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = unwrap(awaited.argument);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    unwrap(call.callee.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(call.callee.object) as TSESTree.Identifier).name === name
+  );
+}
+
+function isCatchCall(node: Node): node is TSESTree.CallExpression {
   return (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(node.callee) === method
+    propertyName(node.callee) === 'catch'
   );
 }

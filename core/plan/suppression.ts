@@ -3,8 +3,11 @@ import type { TSESTree } from '@typescript-eslint/types';
 const DIRECTIVE = /^\s*eslint-(disable|enable|disable-line|disable-next-line)(?:\s+([^]*?))?(?:\s+--[^]*)?\s*$/;
 
 /**
- * Is the rule switched off at `node` by an `eslint-disable` comment (block, line or next line), as
- * ESLint would read it? A directive without rule names switches off every rule.
+ * Is the rule switched off at `node` by an `eslint-disable` comment (block, line or next line) that
+ * names it? The rule may be named under any plugin prefix (`lambda-hygiene/no-per-invocation-pool`,
+ * `hygiene/no-per-invocation-pool`). A directive without rule names was written for other rules (a
+ * generated file, a legacy module): for ESLint it switches off every rule, but it does not say this
+ * resource must stay per invocation, so the codemod still fixes it.
  */
 export function isSuppressed(program: TSESTree.Program, node: TSESTree.Node, ruleId: string): boolean {
   const line = node.loc.start.line;
@@ -15,7 +18,8 @@ export function isSuppressed(program: TSESTree.Program, node: TSESTree.Node, rul
     if (!directive) continue;
     const [, kind, list] = directive;
     const names = list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [];
-    const applies = names.length === 0 || names.includes(ruleId);
+    const rule = ruleId.slice(ruleId.indexOf('/') + 1);
+    const applies = names.some((name) => name === ruleId || name.endsWith(`/${rule}`));
     if (!applies) continue;
     switch (kind) {
       case 'disable':

@@ -32,7 +32,9 @@ export function teardownEdits(text: string, statements: readonly RemovableStatem
 
 /**
  * `try { A } catch (e) { B } finally { teardown }` → `try { A } catch (e) { B }`;
- * `try { A } finally { teardown }` → `A`, one level less indented (`{ A }` if A's names would clash).
+ * `try { A } finally { teardown }` → `A`, one level less indented; or `{ A }` where unwrapping could
+ * change what a name means (A declares a name the enclosing code also uses), where the `try` is not a
+ * statement of a block, or where its layout is not one statement per line (nothing may be lost).
  */
 function emptyFinallyRemoval(text: string, statement: TSESTree.TryStatement, scopes: Scopes): TextEdit[] {
   const finalizer = statement.finalizer!;
@@ -40,7 +42,7 @@ function emptyFinallyRemoval(text: string, statement: TSESTree.TryStatement, sco
   const block = statement.block;
   const body = block.body;
   if (body.length === 0) return [statementRemoval(text, statement)];
-  if (declarationsWouldClash(statement, scopes)) {
+  if (!canUnwrap(text, statement, scopes)) {
     return [
       { start: statement.range[0], end: block.range[0], text: '' },
       { start: block.range[1], end: finalizer.range[1], text: '' },
@@ -51,7 +53,8 @@ function emptyFinallyRemoval(text: string, statement: TSESTree.TryStatement, sco
   const unit = inner.length - outer.length;
   const edits: TextEdit[] = [];
   // The `try {` line, and everything from the end of the block's last line through `} finally { … }`.
-  edits.push({ start: lineStart(text, statement.range[0]), end: lineEnd(text, block.range[0]) + 1, text: '' });
+  const firstLine = lineEnd(text, block.range[0]) + 1;
+  edits.push({ start: lineStart(text, statement.range[0]), end: firstLine, text: '' });
   const lastLineEnd = lineEnd(text, body.at(-1)!.range[1]);
   edits.push({ start: lastLineEnd, end: lineEnd(text, statement.range[1]), text: '' });
   // Dedent every line of the block's body, except lines inside template literals (their text).
@@ -61,7 +64,7 @@ function emptyFinallyRemoval(text: string, statement: TSESTree.TryStatement, sco
     return true;
   });
   const inTemplate = (position: number) => templates.some(([start, end]) => start < position && position < end);
-  for (let position = lineStart(text, body[0]!.range[0]); position < lastLineEnd; ) {
+  for (let position = firstLine; position < lastLineEnd; ) {
     const indent = /^[ \t]*/.exec(text.slice(position))![0];
     const remove = Math.min(unit, indent.length);
     const blank = /^[\r\n]/.test(text.slice(position + indent.length));
@@ -73,13 +76,53 @@ function emptyFinallyRemoval(text: string, statement: TSESTree.TryStatement, sco
   return edits;
 }
 
-/** Would the try block's own `const`/`let`/`class`/`function` names collide once it is unwrapped? */
+/**
+ * May the block's statements take the place of the whole `try`: it is a statement of a block, `try {`
+ * and `} finally { … }` stand on lines of their own, and no name the block declares is also used
+ * around it (unwrapped, `const table` would shadow the module's `table` in the whole function).
+ */
+function canUnwrap(text: string, statement: TSESTree.TryStatement, scopes: Scopes): boolean {
+  const parent = statement.parent;
+  if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program) return false;
+  const block = statement.block;
+  const onlySpace = (from: number, to: number) => text.slice(from, to).trim() === '';
+  const lastEnd = block.body.at(-1)!.range[1];
+  if (
+    !onlySpace(lineStart(text, statement.range[0]), statement.range[0]) ||
+    !onlySpace(block.range[0] + 1, lineEnd(text, block.range[0])) ||
+    !onlySpace(lineEnd(text, lastEnd), block.range[1] - 1) ||
+    !onlySpace(lastEnd, lineEnd(text, lastEnd)) ||
+    !onlySpace(statement.range[1], lineEnd(text, statement.range[1]))
+  ) {
+    return false;
+  }
+  return !declarationsWouldClash(statement, scopes);
+}
+
+/** Would one of the try block's own `const`/`let`/`class`/`function` names mean something else once it is unwrapped? */
 function declarationsWouldClash(statement: TSESTree.TryStatement, scopes: Scopes): boolean {
   const inner = scopes.manager.acquire(statement.block);
   const outer = scopes.scopeOf(statement);
   if (!inner || !outer) return false;
-  for (const name of inner.set.keys()) {
+  const names = new Set(inner.set.keys());
+  if (names.size === 0) return false;
+  for (const name of names) {
     if (outer.set.has(name)) return true;
   }
-  return false;
+  // Any other use of the name in the enclosing scope's code would see the unwrapped declaration.
+  let used = false;
+  walk(outer.block, (node) => {
+    if (used || node === statement) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name) && isReference(node)) used = true;
+    return !used;
+  });
+  return used;
+}
+
+/** Not a property name or key: `a.table`, `{ table: 1 }` do not use the name `table`. */
+function isReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === identifier || parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === identifier || parent.computed;
+  return true;
 }

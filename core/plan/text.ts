@@ -113,3 +113,32 @@ function withoutContained(edits: readonly TextEdit[]): TextEdit[] {
       ),
   );
 }
+
+/**
+ * Edits that remove declarators: the whole statement when all of its declarators go, otherwise each
+ * run of them with its comma (`const a = x, b = y;` → `const b = y;`), so that the others survive.
+ */
+export function declaratorRemovals(text: string, declarators: readonly TSESTree.VariableDeclarator[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const declarations = new Set(declarators.map((declarator) => declarator.parent));
+  for (const declaration of declarations) {
+    const all = declaration.declarations;
+    const removed = all.map((declarator) => declarators.includes(declarator));
+    if (removed.every(Boolean)) {
+      edits.push(statementRemoval(text, declaration));
+      continue;
+    }
+    for (let index = 0; index < all.length; index++) {
+      if (!removed[index]) continue;
+      let last = index;
+      while (last + 1 < all.length && removed[last + 1]) last++;
+      edits.push(
+        last + 1 < all.length
+          ? { start: all[index]!.range[0], end: all[last + 1]!.range[0], text: '' }
+          : { start: all[index - 1]!.range[1], end: all[last]!.range[1], text: '' },
+      );
+      index = last;
+    }
+  }
+  return edits;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from '../handlers.js';
 import type { Handler, LambdaHygieneSettings } from '../types.js';
 import { exportNames } from './export-names.js';
 import type { ExportNames } from './export-names.js';
-import { parseSource } from '../parse.js';
+import { parseModule } from '../parse.js';
 import type { ProjectFs } from './project-fs.js';
 import type { CodeSignal } from './types.js';
 
@@ -74,7 +74,7 @@ export class CodeHandlers {
     let parsed: ParsedModule | undefined;
     if (text !== undefined && text.length <= MAX_SOURCE_BYTES) {
       try {
-        const program = parseSource(text, file);
+        const program = parseModule(text, file);
         const handlers = analyzeModule(program, { settings: this.settings }).handlers.map((handler) => ({
           export: handler.name,
           signal: signalOf(handler, text),

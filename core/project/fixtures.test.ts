@@ -7,13 +7,13 @@ import { listProjectScenarios } from '../../tests/fixtures.js';
 import { walk } from '../ast.js';
 import { loadProject, reportHandlers } from './index.js';
 import type { Project } from './index.js';
-import { parseSource } from '../parse.js';
+import { parseModule } from '../parse.js';
 
 const scenarios = listProjectScenarios();
 
 /** The first-party modules a file imports (ESM, re-exports, `require`), resolved by the project. */
 function importsOf(project: Project, file: string): string[] {
-  const program = parseSource(readFileSync(file, 'utf8'), file);
+  const program = parseModule(readFileSync(file, 'utf8'), file);
   const specifiers: string[] = [];
   walk(program, (node) => {
     if (

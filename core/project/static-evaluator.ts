@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isFunction, propertyName, unwrap, walk } from '../ast.js';
-import { parseSource } from '../parse.js';
+import { parseModule } from '../parse.js';
 import type { ProjectFs } from './project-fs.js';
 import { callBuiltin, callMethod } from './static-builtins.js';
 import {
@@ -48,7 +48,7 @@ export class StaticEvaluator {
       let parsed: { program: TSESTree.Program; text: string } | undefined;
       if (text !== undefined) {
         try {
-          const program = parseSource(text, file);
+          const program = parseModule(text, file);
           walk(program, () => true);
           parsed = { program, text };
         } catch {

@@ -1,5 +1,5 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeModule, formatReason, formatVia, isTypeScriptFile, normaliseEdits, planHoist, Scopes } from '../../core/index.js';
+import { analyzeModule, applyPlan, formatReason, formatVia, normaliseEdits, Scopes } from '../../core/index.js';
 import type { ModuleAnalysis, PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
 import type { MessageIds } from './messages.js';
 
@@ -67,7 +67,9 @@ export function reportPerInvocationSites(
 
 /**
  * The quick fix for one site: exactly the codemod's edits for it, planned as if it were the only site
- * to move. No autofix: moving code changes when it runs, so `--fix` must not do it silently.
+ * to move. No autofix: moving code changes when it runs, so `--fix` must not do it silently. None
+ * where the result would not parse, nor where the codemod would leave the whole file (its result would
+ * not parse): the quick fixes and the codemod are one plan.
  */
 function hoistFix(
   context: Readonly<TSESLint.RuleContext<MessageIds, [PerInvocationOptions]>>,
@@ -77,13 +79,25 @@ function hoistFix(
 ): TSESLint.ReportFixFunction | undefined {
   if (site.requestDependence) return undefined;
   const scopes = new Scopes(program, context.sourceCode.scopeManager ?? undefined);
-  const plan = planHoist(program, context.sourceCode.text, analysis, scopes, {
-    typescript: isTypeScriptFile(context.filename),
-    only: site,
-  });
-  if (plan.hoisted.length === 0) return undefined;
+  const text = context.sourceCode.text;
+  if (!codemodAccepts(program, text, analysis, scopes, context.filename)) return undefined;
+  const { plan, error } = applyPlan(program, text, analysis, scopes, context.filename, site);
+  if (error || plan.hoisted.length === 0) return undefined;
   const edits = normaliseEdits(plan.edits);
   return (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text));
+}
+
+// Both rules, and each of a file's sites, ask the same question of one Program.
+const codemodVerdicts = new WeakMap<TSESTree.Program, boolean>();
+
+/** Would the codemod write this file: does its whole plan give a result that parses? */
+function codemodAccepts(program: TSESTree.Program, text: string, analysis: ModuleAnalysis, scopes: Scopes, file: string): boolean {
+  let verdict = codemodVerdicts.get(program);
+  if (verdict === undefined) {
+    verdict = applyPlan(program, text, analysis, scopes, file).error === undefined;
+    codemodVerdicts.set(program, verdict);
+  }
+  return verdict;
 }
 
 function describe(site: PerInvocationSite) {

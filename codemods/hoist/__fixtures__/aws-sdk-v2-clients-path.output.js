@@ -1,8 +1,8 @@
 const DynamoDB = require('aws-sdk/clients/dynamodb');
 
-let documentClient;
+let cachedDocumentClient;
 const getDocumentClient = () =>
-  (documentClient ??= new DynamoDB.DocumentClient({ convertEmptyValues: true }));
+  (cachedDocumentClient ??= new DynamoDB.DocumentClient({ convertEmptyValues: true }));
 
 exports.handler = async (event) => {
   const documentClient = getDocumentClient();

@@ -2,13 +2,13 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
-let docClient: DynamoDBDocumentClient | undefined;
+let cachedDocClient: DynamoDBDocumentClient | undefined;
 const getDocClient = (): DynamoDBDocumentClient =>
-  (docClient ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
+  (cachedDocClient ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
 
 export const handler = async (_event: ScheduledEvent) => {
   const client = getDynamoDBClient();

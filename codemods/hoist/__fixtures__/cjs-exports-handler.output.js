@@ -1,9 +1,9 @@
 const { PublishCommand, SNSClient } = require('@aws-sdk/client-sns');
 const { randomUUID } = require('node:crypto');
 
-let snsClient;
+let cachedSnsClient;
 const getSnsClient = () =>
-  (snsClient ??= new SNSClient({}));
+  (cachedSnsClient ??= new SNSClient({}));
 
 exports.handler = async (event) => {
   const sns = getSnsClient();

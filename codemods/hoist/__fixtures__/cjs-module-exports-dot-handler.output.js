@@ -1,8 +1,8 @@
 const AWS = require('aws-sdk');
 
-let ses;
+let cachedSes;
 const getSes = () =>
-  (ses ??= new AWS.SES({ apiVersion: '2010-12-01' }));
+  (cachedSes ??= new AWS.SES({ apiVersion: '2010-12-01' }));
 
 module.exports.handler = async function handler(event) {
   const ses = getSes();

@@ -1,8 +1,8 @@
 const { KinesisClient, PutRecordsCommand } = require('@aws-sdk/client-kinesis');
 
-let kinesisClient;
+let cachedKinesisClient;
 const getKinesisClient = () =>
-  (kinesisClient ??= new KinesisClient({ maxAttempts: 5 }));
+  (cachedKinesisClient ??= new KinesisClient({ maxAttempts: 5 }));
 
 async function forwardEvents(event) {
   const kinesis = getKinesisClient();

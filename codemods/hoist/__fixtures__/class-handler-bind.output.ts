@@ -1,9 +1,9 @@
 import { AthenaClient, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let athenaClient: AthenaClient | undefined;
+let cachedAthenaClient: AthenaClient | undefined;
 const getAthenaClient = (): AthenaClient =>
-  (athenaClient ??= new AthenaClient({}));
+  (cachedAthenaClient ??= new AthenaClient({}));
 
 class DailyReport {
   public async handler(event: ScheduledEvent): Promise<string | undefined> {

@@ -1,9 +1,9 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SQSEvent } from 'aws-lambda';
 
-let snsClient: SNSClient | undefined;
+let cachedSnsClient: SNSClient | undefined;
 const getSnsClient = (): SNSClient =>
-  (snsClient ??= new SNSClient({ region: process.env.AWS_REGION }));
+  (cachedSnsClient ??= new SNSClient({ region: process.env.AWS_REGION }));
 
 class Notifier {
   private readonly sns: SNSClient;

@@ -1,9 +1,9 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let sqsClient: SQSClient | undefined;
+let cachedSqsClient: SQSClient | undefined;
 const getSqsClient = (): SQSClient =>
-  (sqsClient ??= new SQSClient({ maxAttempts: 10 }));
+  (cachedSqsClient ??= new SQSClient({ maxAttempts: 10 }));
 
 class RetryQueue {
   private readonly sqs = getSqsClient();

@@ -1,8 +1,8 @@
 const { EventBridgeClient, PutEventsCommand } = require('@aws-sdk/client-eventbridge');
 
-let eventBridgeClient;
+let cachedEventBridgeClient;
 const getEventBridgeClient = () =>
-  (eventBridgeClient ??= new EventBridgeClient({}));
+  (cachedEventBridgeClient ??= new EventBridgeClient({}));
 
 exports.handler = async (event) => {
   const user = JSON.parse(event.body);

@@ -1,9 +1,9 @@
 import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SQSEvent } from 'aws-lambda';
 
-let snsClient: SNSClient | undefined;
+let cachedSnsClient: SNSClient | undefined;
 const getSnsClient = (): SNSClient =>
-  (snsClient ??= new SNSClient({
+  (cachedSnsClient ??= new SNSClient({
     region: process.env.AWS_REGION,
   }));
 

@@ -2,9 +2,9 @@ import pg = require('pg');
 import type { SQSEvent } from 'aws-lambda';
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let pool: pg.Pool | undefined;
+let cachedPool: pg.Pool | undefined;
 const getPool = (): pg.Pool =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const created = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     created.on('error', (error: unknown) => console.error(error));
     return created;

@@ -1,9 +1,9 @@
 import { CreateInvalidationCommand, CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Handler } from 'aws-lambda';
 
-let cloudFrontClient: CloudFrontClient | undefined;
+let cachedCloudFrontClient: CloudFrontClient | undefined;
 const getCloudFrontClient = (): CloudFrontClient =>
-  (cloudFrontClient ??= new CloudFrontClient({}));
+  (cachedCloudFrontClient ??= new CloudFrontClient({}));
 
 const invalidate: S3Handler = async (event) => {
   const cloudFront = getCloudFrontClient();

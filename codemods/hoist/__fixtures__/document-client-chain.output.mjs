@@ -1,13 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 
-let dynamoDBClient;
+let cachedDynamoDBClient;
 const getDynamoDBClient = () =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
-let docClient;
+let cachedDocClient;
 const getDocClient = () =>
-  (docClient ??= DynamoDBDocumentClient.from(getDynamoDBClient(), {
+  (cachedDocClient ??= DynamoDBDocumentClient.from(getDynamoDBClient(), {
     marshallOptions: { removeUndefinedValues: true },
   }));
 

@@ -1,9 +1,9 @@
 import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3"
 import type { APIGatewayProxyEventV2 } from "aws-lambda"
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= new S3Client({ region: "eu-west-1" }));
+  (cachedS3Client ??= new S3Client({ region: "eu-west-1" }));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const s3 = getS3Client()

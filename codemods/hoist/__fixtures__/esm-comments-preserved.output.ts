@@ -4,9 +4,9 @@ import type { S3Event } from 'aws-lambda';
 
 import { gzipSync } from 'node:zlib';
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= new S3Client({}));
+  (cachedS3Client ??= new S3Client({}));
 
 /** Entry point configured in template.yaml. */
 export const handler = async (event: S3Event): Promise<void> => {

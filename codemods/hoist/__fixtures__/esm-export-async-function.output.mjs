@@ -1,8 +1,8 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
-let sqsClient;
+let cachedSqsClient;
 const getSqsClient = () =>
-  (sqsClient ??= new SQSClient({ region: process.env.AWS_REGION }));
+  (cachedSqsClient ??= new SQSClient({ region: process.env.AWS_REGION }));
 
 export async function handler(event) {
   const sqs = getSqsClient();

@@ -1,9 +1,9 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let cloudWatchClient: CloudWatchClient | undefined;
+let cachedCloudWatchClient: CloudWatchClient | undefined;
 const getCloudWatchClient = (): CloudWatchClient =>
-  (cloudWatchClient ??= new CloudWatchClient({}));
+  (cachedCloudWatchClient ??= new CloudWatchClient({}));
 
 async function main(event: ScheduledEvent): Promise<void> {
   const cloudWatch = getCloudWatchClient();

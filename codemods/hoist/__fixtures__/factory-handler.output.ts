@@ -1,9 +1,9 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
 interface Deps {
   tableName: string;

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import knex from 'knex';
 
-let db: ReturnType<typeof knex<Order>> | undefined;
+let cachedDb: ReturnType<typeof knex<Order>> | undefined;
 const getDb = (): ReturnType<typeof knex<Order>> =>
-  (db ??= knex<Order>({ client: 'pg', connection: process.env.DATABASE_URL! }));
+  (cachedDb ??= knex<Order>({ client: 'pg', connection: process.env.DATABASE_URL! }));
 
 interface Order {
   id: string;

@@ -2,15 +2,15 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { createClient } from 'redis';
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let client: Promise<ReturnType<typeof createClient>> | undefined;
+let cachedClient: Promise<ReturnType<typeof createClient>> | undefined;
 const getClient2 = (): Promise<ReturnType<typeof createClient>> =>
-  (client ??= (async () => {
+  (cachedClient ??= (async () => {
     const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
     await created.connect();
     created.on('error', (error: unknown) => console.error(error));
     return created;
   })().catch((error: unknown) => {
-    client = undefined;
+    cachedClient = undefined;
     throw error;
   }));
 

@@ -1,9 +1,9 @@
 import { ECSClient, RunTaskCommand } from '@aws-sdk/client-ecs';
 import type { ScheduledHandler } from 'aws-lambda';
 
-let ecsClient: ECSClient | undefined;
+let cachedEcsClient: ECSClient | undefined;
 const getEcsClient = (): ECSClient =>
-  (ecsClient ??= new ECSClient({}));
+  (cachedEcsClient ??= new ECSClient({}));
 
 export const handler: ScheduledHandler = async () => {
   const ecs = getEcsClient();

@@ -1,9 +1,9 @@
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { CloudWatchLogsEvent } from 'aws-lambda';
 
-let cloudWatchLogsClient: CloudWatchLogsClient | undefined;
+let cachedCloudWatchLogsClient: CloudWatchLogsClient | undefined;
 const getCloudWatchLogsClient = (): CloudWatchLogsClient =>
-  (cloudWatchLogsClient ??= new CloudWatchLogsClient({}));
+  (cachedCloudWatchLogsClient ??= new CloudWatchLogsClient({}));
 
 export const handler = async (event: CloudWatchLogsEvent): Promise<void> => {
   await getCloudWatchLogsClient().send(

@@ -3,9 +3,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 
 import { Receipt } from './receipt.jsx';
 
-let sesv2Client;
+let cachedSesv2Client;
 const getSesv2Client = () =>
-  (sesv2Client ??= new SESv2Client({}));
+  (cachedSesv2Client ??= new SESv2Client({}));
 
 export const handler = async (event) => {
   const ses = getSesv2Client();

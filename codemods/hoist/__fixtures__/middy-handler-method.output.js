@@ -2,9 +2,9 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 
-let logger;
+let cachedLogger;
 const getLogger = () =>
-  (logger ??= new Logger({ serviceName: 'audit-handler' }));
+  (cachedLogger ??= new Logger({ serviceName: 'audit-handler' }));
 
 export const handler = middy()
   .use(injectLambdaContext(new Logger({ serviceName: 'audit' })))

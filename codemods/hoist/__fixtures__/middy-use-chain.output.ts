@@ -4,9 +4,9 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
-let kmsClient: KMSClient | undefined;
+let cachedKmsClient: KMSClient | undefined;
 const getKmsClient = (): KMSClient =>
-  (kmsClient ??= new KMSClient({ region: process.env.AWS_REGION }));
+  (cachedKmsClient ??= new KMSClient({ region: process.env.AWS_REGION }));
 
 const decrypt = async (event: APIGatewayProxyEvent & { body: { blob: string } }): Promise<APIGatewayProxyResult> => {
   const kms = getKmsClient();

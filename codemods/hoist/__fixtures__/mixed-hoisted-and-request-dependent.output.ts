@@ -1,9 +1,9 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-let stsClient: STSClient | undefined;
+let cachedStsClient: STSClient | undefined;
 const getStsClient = (): STSClient =>
-  (stsClient ??= new STSClient({}));
+  (cachedStsClient ??= new STSClient({}));
 
 export const handler = async (event: { roleArn: string; bucket: string; key: string }) => {
   const sts = getStsClient();

@@ -1,9 +1,9 @@
 import { MongoClient } from 'mongodb';
 
-let mongoClient;
+let cachedMongoClient;
 const getMongoClient = () =>
-  (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI, { maxPoolSize: 1 }).catch((error) => {
-    mongoClient = undefined;
+  (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI, { maxPoolSize: 1 }).catch((error) => {
+    cachedMongoClient = undefined;
     throw error;
   }));
 

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MongoClient } from 'mongodb';
 
-let mongoClient: Promise<MongoClient> | undefined;
+let cachedMongoClient: Promise<MongoClient> | undefined;
 const getMongoClient = (): Promise<MongoClient> =>
-  (mongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
-    mongoClient = undefined;
+  (cachedMongoClient ??= MongoClient.connect(process.env.MONGODB_URI!).catch((error: unknown) => {
+    cachedMongoClient = undefined;
     throw error;
   }));
 

@@ -1,10 +1,10 @@
 const mongoose = require('mongoose');
 const { Order } = require('./models');
 
-let connect;
+let cachedConnect;
 const getConnect = () =>
-  (connect ??= mongoose.connect(process.env.MONGODB_URI, { serverSelectionTimeoutMS: 5000 }).catch((error) => {
-    connect = undefined;
+  (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI, { serverSelectionTimeoutMS: 5000 }).catch((error) => {
+    cachedConnect = undefined;
     throw error;
   }));
 

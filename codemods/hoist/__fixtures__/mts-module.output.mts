@@ -1,9 +1,9 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 
-let eventBridgeClient: EventBridgeClient | undefined;
+let cachedEventBridgeClient: EventBridgeClient | undefined;
 const getEventBridgeClient = (): EventBridgeClient =>
-  (eventBridgeClient ??= new EventBridgeClient({}));
+  (cachedEventBridgeClient ??= new EventBridgeClient({}));
 
 export async function handler(event: DynamoDBStreamEvent): Promise<void> {
   const eventBridge = getEventBridgeClient();

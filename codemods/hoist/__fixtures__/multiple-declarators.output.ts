@@ -2,13 +2,13 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { S3Event } from 'aws-lambda';
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= new S3Client({}));
+  (cachedS3Client ??= new S3Client({}));
 
-let snsClient: SNSClient | undefined;
+let cachedSnsClient: SNSClient | undefined;
 const getSnsClient = (): SNSClient =>
-  (snsClient ??= new SNSClient({}));
+  (cachedSnsClient ??= new SNSClient({}));
 
 export const handler = async (event: S3Event): Promise<void> => {
   const s3 = getS3Client(), sns = getSnsClient();

@@ -3,19 +3,19 @@ import mysql from 'mysql2/promise';
 
 // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
 // next invocation opens a new one. Its errors are logged: an `error` event nobody listens to ends the process.
-let connection: ReturnType<typeof mysql.createConnection> | undefined;
+let cachedConnection: ReturnType<typeof mysql.createConnection> | undefined;
 const getConnection = (): ReturnType<typeof mysql.createConnection> =>
-  (connection ??= (async () => {
+  (cachedConnection ??= (async () => {
     const created = await mysql.createConnection({ uri: process.env.DATABASE_URL, connectTimeout: 2000 });
-    const connected = connection;
+    const connected = cachedConnection;
     const forget = (error?: unknown) => {
       if (error) console.error(error);
-      if (connection === connected) connection = undefined;
+      if (cachedConnection === connected) cachedConnection = undefined;
     };
     created.on('error', forget).on('end', forget);
     return created;
   })().catch((error: unknown) => {
-    connection = undefined;
+    cachedConnection = undefined;
     throw error;
   }));
 

@@ -1,9 +1,9 @@
 import * as Sqs from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let sqsClient: Sqs.SQSClient | undefined;
+let cachedSqsClient: Sqs.SQSClient | undefined;
 const getSqsClient = (): Sqs.SQSClient =>
-  (sqsClient ??= new Sqs.SQSClient({}));
+  (cachedSqsClient ??= new Sqs.SQSClient({}));
 
 export const handler = async (_event: ScheduledEvent): Promise<number> => {
   const sqs = getSqsClient();

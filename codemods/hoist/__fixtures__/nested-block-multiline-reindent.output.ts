@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
 import knex from 'knex';
 
-let db: ReturnType<typeof knex> | undefined;
+let cachedDb: ReturnType<typeof knex> | undefined;
 const getDb = (): ReturnType<typeof knex> =>
-  (db ??= knex({
+  (cachedDb ??= knex({
     client: 'mysql2',
     connection: process.env.DATABASE_URL,
     pool: { min: 0, max: 1 },

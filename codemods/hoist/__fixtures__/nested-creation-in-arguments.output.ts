@@ -2,13 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
+  (cachedDynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
 
-let documents: DynamoDBDocumentClient | undefined;
+let cachedDocuments: DynamoDBDocumentClient | undefined;
 const getDocuments = (): DynamoDBDocumentClient =>
-  (documents ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
+  (cachedDocuments ??= DynamoDBDocumentClient.from(getDynamoDBClient()));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const documents = getDocuments();

@@ -6,6 +6,6 @@ module.exports.handler = async (event) => {
 
 const { SNS } = require('aws-sdk');
 
-let sns;
+let cachedSns;
 const getSns = () =>
-  (sns ??= new SNS({ apiVersion: '2010-03-31' }));
+  (cachedSns ??= new SNS({ apiVersion: '2010-03-31' }));

@@ -1,9 +1,9 @@
 import { Client } from '@opensearch-project/opensearch';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let client: Client | undefined;
+let cachedClient: Client | undefined;
 const getClient = (): Client =>
-  (client ??= new Client({ node: process.env.OPENSEARCH_URL }));
+  (cachedClient ??= new Client({ node: process.env.OPENSEARCH_URL }));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const search = getClient();

@@ -1,9 +1,9 @@
 import { FirehoseClient, PutRecordCommand } from '@aws-sdk/client-firehose';
 import type { KinesisStreamEvent } from 'aws-lambda';
 
-let firehoseClient: FirehoseClient | undefined;
+let cachedFirehoseClient: FirehoseClient | undefined;
 const getFirehoseClient = (): FirehoseClient =>
-  (firehoseClient ??= new FirehoseClient({}));
+  (cachedFirehoseClient ??= new FirehoseClient({}));
 
 export const handler = async (event: KinesisStreamEvent): Promise<void> => {
   for (const record of event.Records) {

@@ -1,8 +1,8 @@
 const { DynamoDBClient, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
 
-let dynamoDBClient;
+let cachedDynamoDBClient;
 const getDynamoDBClient = () =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
 async function processRecord(record) {
   const { sku, delta } = JSON.parse(record.body);

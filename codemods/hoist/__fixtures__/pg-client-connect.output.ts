@@ -3,23 +3,23 @@ import { Client } from 'pg';
 
 // A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
 // next invocation opens a new one. Its errors are logged: an `error` event nobody listens to ends the process.
-let client: Promise<Client> | undefined;
+let cachedClient: Promise<Client> | undefined;
 const getClient = (): Promise<Client> =>
-  (client ??= (async () => {
+  (cachedClient ??= (async () => {
     const created = new Client({
       connectionString: process.env.DATABASE_URL,
       statement_timeout: 5000,
     });
     await created.connect();
-    const connected = client;
+    const connected = cachedClient;
     const forget = (error?: unknown) => {
       if (error) console.error(error);
-      if (client === connected) client = undefined;
+      if (cachedClient === connected) cachedClient = undefined;
     };
     created.on('error', forget).on('end', forget);
     return created;
   })().catch((error: unknown) => {
-    client = undefined;
+    cachedClient = undefined;
     throw error;
   }));
 

@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
 import postgres from 'postgres';
 
-let sql: ReturnType<typeof postgres> | undefined;
+let cachedSql: ReturnType<typeof postgres> | undefined;
 const getSql = (): ReturnType<typeof postgres> =>
-  (sql ??= postgres(process.env.DATABASE_URL!, { max: 1, idle_timeout: 20 }));
+  (cachedSql ??= postgres(process.env.DATABASE_URL!, { max: 1, idle_timeout: 20 }));
 
 export const handler = async (event: SQSEvent): Promise<void> => {
   const sql = getSql();

@@ -2,9 +2,9 @@ import type { SQSEvent } from 'aws-lambda';
 import { createClient } from 'redis';
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let client: ReturnType<typeof createClient> | undefined;
+let cachedClient: ReturnType<typeof createClient> | undefined;
 const getClient = (): ReturnType<typeof createClient> =>
-  (client ??= (() => {
+  (cachedClient ??= (() => {
     const created: ReturnType<typeof createClient> = createClient({ url: process.env.REDIS_URL });
     created.on('error', (error: unknown) => console.error(error));
     return created;

@@ -1,9 +1,9 @@
 import { HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Handler } from 'aws-lambda';
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= new S3Client({
+  (cachedS3Client ??= new S3Client({
     region: (process.env as Env).BUCKET_REGION!,
     forcePathStyle: true,
   } satisfies S3ClientConfig));

@@ -2,9 +2,9 @@ import * as Sentry from '@sentry/aws-serverless';
 import OpenAI from 'openai';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let openAI: OpenAI | undefined;
+let cachedOpenAI: OpenAI | undefined;
 const getOpenAI = (): OpenAI =>
-  (openAI ??= new OpenAI({ apiKey: process.env.OPENAI_API_KEY, timeout: 20_000 }));
+  (cachedOpenAI ??= new OpenAI({ apiKey: process.env.OPENAI_API_KEY, timeout: 20_000 }));
 
 export const handler = Sentry.wrapHandler(async (event: APIGatewayProxyEventV2) => {
   const openai = getOpenAI();

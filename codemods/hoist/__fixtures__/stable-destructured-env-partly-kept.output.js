@@ -1,9 +1,9 @@
 const mongoose = require('mongoose');
 
-let connect;
+let cachedConnect;
 const getConnect = () =>
-  (connect ??= mongoose.connect(process.env.MONGODB_URI).catch((error) => {
-    connect = undefined;
+  (cachedConnect ??= mongoose.connect(process.env.MONGODB_URI).catch((error) => {
+    cachedConnect = undefined;
     throw error;
   }));
 

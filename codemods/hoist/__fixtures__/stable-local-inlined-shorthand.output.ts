@@ -1,9 +1,9 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SNSEvent } from 'aws-lambda';
 
-let sqsClient: SQSClient | undefined;
+let cachedSqsClient: SQSClient | undefined;
 const getSqsClient = (): SQSClient =>
-  (sqsClient ??= new SQSClient({ region: process.env.AWS_REGION }));
+  (cachedSqsClient ??= new SQSClient({ region: process.env.AWS_REGION }));
 
 export const handler = async (event: SNSEvent): Promise<void> => {
   const sqs = getSqsClient();

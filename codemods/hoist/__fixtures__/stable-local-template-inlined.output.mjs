@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 
-let redis;
+let cachedRedis;
 const getRedis = () =>
-  (redis ??= new Redis(`redis://${process.env.REDIS_HOST}:${process.env.REDIS_PORT ?? 6379}/0`, { maxRetriesPerRequest: 2 }));
+  (cachedRedis ??= new Redis(`redis://${process.env.REDIS_HOST}:${process.env.REDIS_PORT ?? 6379}/0`, { maxRetriesPerRequest: 2 }));
 
 export const handler = async (event) => {
   const redis = getRedis();

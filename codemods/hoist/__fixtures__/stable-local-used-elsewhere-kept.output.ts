@@ -1,9 +1,9 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION, maxAttempts: 3 }));
+  (cachedDynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION, maxAttempts: 3 }));
 
 export const handler = async (event: ScheduledEvent) => {
   const region = process.env.AWS_REGION;

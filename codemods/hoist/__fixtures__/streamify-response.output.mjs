@@ -1,9 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
-let s3Client;
+let cachedS3Client;
 const getS3Client = () =>
-  (s3Client ??= new S3Client({}));
+  (cachedS3Client ??= new S3Client({}));
 
 export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
   const s3 = getS3Client();

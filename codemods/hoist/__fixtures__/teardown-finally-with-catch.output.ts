@@ -2,9 +2,9 @@ import type { SQSEvent } from 'aws-lambda';
 import { Pool } from '@neondatabase/serverless';
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let pool: Pool | undefined;
+let cachedPool: Pool | undefined;
 const getPool = (): Pool =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const created = new Pool({ connectionString: process.env.NEON_URL });
     created.on('error', (error: unknown) => console.error(error));
     return created;

@@ -1,9 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import knex from 'knex';
 
-let db: ReturnType<typeof knex> | undefined;
+let cachedDb: ReturnType<typeof knex> | undefined;
 const getDb = (): ReturnType<typeof knex> =>
-  (db ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
+  (cachedDb ??= knex({ client: 'pg', connection: process.env.DATABASE_URL }));
 
 export const handler = async (event: ScheduledEvent): Promise<number> => {
   const db = getDb();

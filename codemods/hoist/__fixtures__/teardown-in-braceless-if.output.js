@@ -1,9 +1,9 @@
 const { Pool } = require('pg');
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const created = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     created.on('error', (error) => console.error(error));
     return created;

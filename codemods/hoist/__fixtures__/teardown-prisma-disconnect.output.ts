@@ -1,9 +1,9 @@
 import { PrismaClient } from '@prisma/client';
 import type { SQSHandler } from 'aws-lambda';
 
-let prismaClient: PrismaClient | undefined;
+let cachedPrismaClient: PrismaClient | undefined;
 const getPrismaClient = (): PrismaClient =>
-  (prismaClient ??= new PrismaClient());
+  (cachedPrismaClient ??= new PrismaClient());
 
 export const handler: SQSHandler = async (event) => {
   const prisma = getPrismaClient();

@@ -1,9 +1,9 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 
-let secretsManagerClient: SecretsManagerClient | undefined;
+let cachedSecretsManagerClient: SecretsManagerClient | undefined;
 const getSecretsManagerClient = (): SecretsManagerClient =>
-  (secretsManagerClient ??= new SecretsManagerClient({}));
+  (cachedSecretsManagerClient ??= new SecretsManagerClient({}));
 
 export const handler = async (_event: unknown, context: Context) => {
   const secrets = getSecretsManagerClient();

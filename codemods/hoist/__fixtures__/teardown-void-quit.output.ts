@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Redis } from 'ioredis';
 
-let redis: Redis | undefined;
+let cachedRedis: Redis | undefined;
 const getRedis = (): Redis =>
-  (redis ??= new Redis(process.env.REDIS_URL!, { lazyConnect: true, maxRetriesPerRequest: 1 }));
+  (cachedRedis ??= new Redis(process.env.REDIS_URL!, { lazyConnect: true, maxRetriesPerRequest: 1 }));
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const redis = getRedis();

@@ -2,9 +2,9 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import pg from 'pg';
 
 // Its errors are logged: an `error` event nobody listens to ends the process. It reconnects by itself.
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= (() => {
+  (cachedPool ??= (() => {
     const created = new pg.Pool({ host: process.env.DB_HOST, user: 'app', password, max: 1 });
     created.on('error', (error) => console.error(error));
     return created;

@@ -2,9 +2,9 @@ import { GetItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { renderToString } from 'react-dom/server';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({}));
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
 
 function ProfilePage({ name }: { name: string }) {
   return <h1>Hello, {name}</h1>;

@@ -2,13 +2,13 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { S3Event } from 'aws-lambda';
 
-let s3Client: S3Client | undefined;
+let cachedS3Client: S3Client | undefined;
 const getS3Client = (): S3Client =>
-  (s3Client ??= new S3Client({}));
+  (cachedS3Client ??= new S3Client({}));
 
-let sqsClient: SQSClient | undefined;
+let cachedSqsClient: SQSClient | undefined;
 const getSqsClient = (): SQSClient =>
-  (sqsClient ??= new SQSClient({}));
+  (cachedSqsClient ??= new SQSClient({}));
 
 export const handler = async (event: S3Event): Promise<void> => {
   const s3 = getS3Client();

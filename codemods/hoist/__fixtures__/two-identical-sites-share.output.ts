@@ -1,9 +1,9 @@
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-let dynamoDBClient: DynamoDBClient | undefined;
+let cachedDynamoDBClient: DynamoDBClient | undefined;
 const getDynamoDBClient = (): DynamoDBClient =>
-  (dynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
+  (cachedDynamoDBClient ??= new DynamoDBClient({ region: process.env.AWS_REGION }));
 
 async function readCounter(id: string) {
   const ddb = getDynamoDBClient();

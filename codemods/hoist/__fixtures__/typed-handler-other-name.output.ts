@@ -1,9 +1,9 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { SQSHandler } from 'aws-lambda';
 
-let sfnClient: SFNClient | undefined;
+let cachedSfnClient: SFNClient | undefined;
 const getSfnClient = (): SFNClient =>
-  (sfnClient ??= new SFNClient({}));
+  (cachedSfnClient ??= new SFNClient({}));
 
 export const startFulfilment: SQSHandler = async (event) => {
   const sfn = getSfnClient();

@@ -1,14 +1,14 @@
 import type { SQSEvent } from 'aws-lambda';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 
-let dataSource: Promise<DataSource> | undefined;
+let cachedDataSource: Promise<DataSource> | undefined;
 const getDataSource = (): Promise<DataSource> =>
-  (dataSource ??= (async () => {
+  (cachedDataSource ??= (async () => {
     const created = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [Invoice] });
     await created.initialize();
     return created;
   })().catch((error: unknown) => {
-    dataSource = undefined;
+    cachedDataSource = undefined;
     throw error;
   }));
 

@@ -2,9 +2,9 @@
 
 const { SSMClient, GetParameterCommand } = require('@aws-sdk/client-ssm');
 
-let ssmClient;
+let cachedSsmClient;
 const getSsmClient = () =>
-  (ssmClient ??= new SSMClient({}));
+  (cachedSsmClient ??= new SSMClient({}));
 
 module.exports.handler = async (event) => {
   const ssm = getSsmClient();

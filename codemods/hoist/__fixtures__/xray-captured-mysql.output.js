@@ -1,9 +1,9 @@
 const AWSXRay = require('aws-xray-sdk-core');
 const mysql = AWSXRay.captureMySQL(require('mysql2'));
 
-let pool;
+let cachedPool;
 const getPool = () =>
-  (pool ??= mysql.createPool({ host: process.env.DB_HOST, user: 'app', database: 'shop', connectionLimit: 1 }));
+  (cachedPool ??= mysql.createPool({ host: process.env.DB_HOST, user: 'app', database: 'shop', connectionLimit: 1 }));
 
 exports.handler = async (event) => {
   const pool = getPool();

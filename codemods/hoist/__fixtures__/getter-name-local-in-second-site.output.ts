@@ -1,0 +1,22 @@
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+let cachedDynamoDBClient: DynamoDBClient | undefined;
+const getDynamoDBClient2 = (): DynamoDBClient =>
+  (cachedDynamoDBClient ??= new DynamoDBClient({}));
+
+async function tableNames(): Promise<string[]> {
+  const ddb = getDynamoDBClient2();
+  const { TableNames = [] } = await ddb.send(new ListTablesCommand({}));
+  return TableNames;
+}
+
+async function itemCount(table: string): Promise<number> {
+  const getDynamoDBClient = () => getDynamoDBClient2();
+  const { Table } = await getDynamoDBClient().send(new DescribeTableCommand({ TableName: table }));
+  return Table?.ItemCount ?? 0;
+}
+
+export const handler = async () => {
+  const names = await tableNames();
+  return Promise.all(names.map(itemCount));
+};

@@ -1,0 +1,9 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  const client = new DynamoDBClient({}), doc = DynamoDBDocumentClient.from(client);
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: event.pathParameters?.id } }));
+  return { statusCode: Item ? 200 : 404, body: JSON.stringify(Item ?? {}) };
+};

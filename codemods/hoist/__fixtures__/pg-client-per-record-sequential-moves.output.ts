@@ -1,0 +1,38 @@
+import type { SQSEvent } from 'aws-lambda';
+import { Client } from 'pg';
+
+// A single connection: when it fails or ends, it is forgotten (unless a newer one replaced it) and the
+// next invocation opens a new one. Its errors are logged: an `error` event nobody listens to ends the process.
+let cachedClient: Promise<Client> | undefined;
+const getClient = (): Promise<Client> =>
+  (cachedClient ??= (async () => {
+    const created = new Client({ connectionString: process.env.DATABASE_URL });
+    await created.connect();
+    const connected = cachedClient;
+    const forget = (error?: unknown) => {
+      if (error) console.error(error);
+      if (cachedClient === connected) cachedClient = undefined;
+    };
+    created.on('error', forget).on('end', forget);
+    return created;
+  })().catch((error: unknown) => {
+    cachedClient = undefined;
+    throw error;
+  }));
+
+export const handler = async (event: SQSEvent) => {
+  const failures: Array<{ itemIdentifier: string }> = [];
+  for (const record of event.Records) {
+    const client = await getClient();
+    try {
+      await client.query('BEGIN');
+      const { id, amount } = JSON.parse(record.body) as { id: string; amount: number };
+      await client.query('INSERT INTO payments (id, amount) VALUES ($1, $2)', [id, amount]);
+      await client.query('COMMIT');
+    } catch {
+      await client.query('ROLLBACK');
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+};
