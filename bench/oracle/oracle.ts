@@ -1,0 +1,265 @@
+// The runtime oracle: fast-check generates Lambda modules from the grammar (grammar/), each is judged
+// (evaluate.ts), and every kind of disagreement found is shrunk by fast-check to a small reproducer.
+//
+// The scan never fails the property: it records each case's findings, so that one run counts them all.
+// A finding is then replayed from its seed and path, and shrunk with a property that fails while a finding
+// of the same side and kind remains.
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Finding, Side } from './compare.js';
+import { evaluateModule } from './evaluate.js';
+import type { OracleModule, Verdict } from './evaluate.js';
+import { caseArbitrary } from './grammar/case.js';
+import type { Case } from './grammar/case.js';
+import { DEFAULT_TAGS, renderCase } from './grammar/render.js';
+import type { RenderedCase } from './grammar/render.js';
+import { OracleRunner } from './runner.js';
+
+export interface OracleOptions {
+  runs: number;
+  seed: number;
+  /** Shrink one reproducer per kind of finding, within this many milliseconds in total (0: none). */
+  shrinkBudgetMs: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ShapeCounts {
+  runs: number;
+  disagreements: number;
+  crashes: number;
+  codemodMismatches: number;
+}
+
+/** One distinct bug: a side and kind of finding, with the shapes its (shrunk) reproducer needs. */
+export interface Reproducer {
+  name: string;
+  signature: string;
+  side: Side;
+  kind: string;
+  /** How many scanned cases had a finding of this side and kind with the same shapes. */
+  count: number;
+  seed: number;
+  /** fast-check's path of the scanned case (and of its shrinking, when shrunk). */
+  path: string;
+  shrunk: boolean;
+  tags: string[];
+  findings: Finding[];
+  module: OracleModule;
+  output: string;
+}
+
+export interface OracleReport {
+  runs: number;
+  seed: number;
+  /** Cases where the rules and the runtime disagree. */
+  disagreements: number;
+  /** Cases where the analysis, the plan or a quick fix crashed, or produced a file that does not parse. */
+  crashes: number;
+  /** Cases where the codemod's output behaves differently from the original. */
+  codemodMismatches: number;
+  /** Cases the grammar rendered wrong (the original does not parse or load): the oracle's own bugs. */
+  invalid: number;
+  shapes: Record<string, ShapeCounts>;
+  /** Findings by `side:kind`, counted once per case. */
+  kinds: Record<string, number>;
+  reproducers: Reproducer[];
+  /** What the rule judgement could decide: sites built again, sites built once, sites it could not judge. */
+  judged: { again: number; once: number; unjudged: number };
+  seconds: number;
+}
+
+export function moduleOf(rendered: RenderedCase): OracleModule {
+  const { source, filename, format, exportName, invocations, creationLines } = rendered;
+  return { source, filename, format, exportName, invocations, creationLines };
+}
+
+/** The shapes a finding depends on: the case's non-default tags, and for a rule finding its site's. */
+function signatureTags(rendered: RenderedCase, finding: Finding): string[] {
+  const caseTags = rendered.tags.filter((tag) => !rendered.siteTags.flat().includes(tag));
+  const siteTags = finding.site !== undefined && finding.side === 'rule' ? rendered.siteTags[finding.site] ?? [] : rendered.siteTags.flat();
+  return [...new Set([...caseTags, ...siteTags])].filter((tag) => !DEFAULT_TAGS.has(tag)).sort();
+}
+
+function reproducerName(side: Side, kind: string, tags: readonly string[], signature: string): string {
+  const hash = createHash('sha1').update(signature).digest('hex').slice(0, 6);
+  const words = tags
+    .filter((tag) => !/^(language|module|extension|export|wrapper|env):/.test(tag) && !/#\d+$/.test(tag))
+    .map((tag) => tag.split(':')[1]!)
+    .slice(0, 3);
+  return [side, kind, ...words, hash].join('-').replace(/[^a-z0-9-]+/gi, '-');
+}
+
+interface Scanned {
+  index: number;
+  rendered: RenderedCase;
+  verdict: Verdict;
+}
+
+export async function runOracle(options: OracleOptions): Promise<OracleReport> {
+  const started = performance.now();
+  const runner = OracleRunner.create();
+  try {
+    const report: OracleReport = {
+      runs: 0,
+      seed: options.seed,
+      disagreements: 0,
+      crashes: 0,
+      codemodMismatches: 0,
+      invalid: 0,
+      shapes: {},
+      kinds: {},
+      reproducers: [],
+      judged: { again: 0, once: 0, unjudged: 0 },
+      seconds: 0,
+    };
+    const firstOfGroup = new Map<string, { scanned: Scanned; finding: Finding; count: number; tags: string[] }>();
+    let index = 0;
+    const scan = await fc.check(
+      fc.asyncProperty(caseArbitrary, async (choice: Case) => {
+        const rendered = renderCase(choice);
+        const verdict = await evaluateModule(moduleOf(rendered), runner);
+        const scanned = { index: index++, rendered, verdict };
+        tally(report, scanned);
+        for (const finding of primaryFindings(verdict.findings)) {
+          const tags = signatureTags(rendered, finding);
+          const group = `${finding.side}:${finding.kind}|${tags.join(' ')}`;
+          const existing = firstOfGroup.get(group);
+          if (existing) existing.count++;
+          else firstOfGroup.set(group, { scanned, finding, count: 1, tags });
+        }
+        options.onProgress?.(index, options.runs);
+        return true;
+      }),
+      { seed: options.seed, numRuns: options.runs, endOnFailure: true },
+    );
+    // The property itself never fails: a failure is the oracle breaking, which must not pass as a clean run.
+    if (scan.failed) throw new Error(`the oracle failed on case ${index - 1} (seed ${options.seed}, path ${scan.counterexamplePath}): ${String(scan.errorInstance)}`);
+
+    const deadline = performance.now() + options.shrinkBudgetMs;
+    const bySignature = new Map<string, Reproducer>();
+    // Groups with the fewest shapes first: a group whose shapes include a shrunk reproducer's (same side
+    // and kind) is taken as that bug again, counted, and not shrunk anew.
+    const groups = [...firstOfGroup.values()].sort((a, b) => a.tags.length - b.tags.length || b.count - a.count);
+    for (const { scanned, finding, count, tags } of groups) {
+      const explained = [...bySignature.values()].find(
+        (reproducer) => reproducer.side === finding.side && reproducer.kind === finding.kind && reproducer.tags.every((tag) => tags.includes(tag)),
+      );
+      if (explained) {
+        explained.count += count;
+        continue;
+      }
+      const shrunk = performance.now() < deadline ? await shrink(runner, options.seed, scanned.index, finding, deadline) : undefined;
+      const reproducer = toReproducer(shrunk ?? scanned, finding, options.seed, shrunk?.path ?? String(scanned.index), shrunk !== undefined, count);
+      const existing = bySignature.get(reproducer.signature);
+      if (existing) existing.count += count;
+      else bySignature.set(reproducer.signature, reproducer);
+    }
+    report.reproducers = [...bySignature.values()].sort((a, b) => a.signature.localeCompare(b.signature));
+    report.seconds = (performance.now() - started) / 1000;
+    return report;
+  } finally {
+    runner.close();
+  }
+}
+
+/** Most telling first: one behaviour change usually shows in several observations at once. */
+const PRIORITY = [
+  'load',
+  'timeout',
+  'error',
+  'unhandled',
+  'result',
+  'database',
+  'response-waits',
+  'calls',
+  'constructed-again',
+  'type-comment-detached',
+  'quick-fixes-differ',
+  'codemod-threw',
+  'lint-threw',
+  'codemod-output-does-not-parse',
+  'codemod-cannot-parse',
+  'quick-fix-does-not-parse',
+];
+
+/**
+ * The findings a case is grouped by: each rule finding (one per site), and the most telling finding of
+ * each other side, so that one behaviour change seen as an error, a different result and missing calls
+ * is one reproducer, not three.
+ */
+export function primaryFindings(findings: readonly Finding[]): Finding[] {
+  const rank = (finding: Finding) => (PRIORITY.includes(finding.kind) ? PRIORITY.indexOf(finding.kind) : PRIORITY.length);
+  const primary: Finding[] = findings.filter((finding) => finding.side === 'rule');
+  for (const side of ['codemod', 'crash', 'invalid'] as const) {
+    const first = findings.filter((finding) => finding.side === side).sort((a, b) => rank(a) - rank(b))[0];
+    if (first) primary.push(first);
+  }
+  return primary;
+}
+
+function tally(report: OracleReport, { rendered, verdict }: Scanned): void {
+  report.runs++;
+  const sides = new Set(verdict.findings.map((finding) => finding.side));
+  const counts = {
+    disagreements: sides.has('rule') ? 1 : 0,
+    crashes: sides.has('crash') ? 1 : 0,
+    codemodMismatches: sides.has('codemod') ? 1 : 0,
+  };
+  report.disagreements += counts.disagreements;
+  report.crashes += counts.crashes;
+  report.codemodMismatches += counts.codemodMismatches;
+  report.invalid += sides.has('invalid') ? 1 : 0;
+  for (const kind of new Set(verdict.findings.map((finding) => `${finding.side}:${finding.kind}`))) report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
+  for (const tag of rendered.tags) {
+    const shape = (report.shapes[tag] ??= { runs: 0, disagreements: 0, crashes: 0, codemodMismatches: 0 });
+    shape.runs++;
+    shape.disagreements += counts.disagreements;
+    shape.crashes += counts.crashes;
+    shape.codemodMismatches += counts.codemodMismatches;
+  }
+  report.judged.again += verdict.rules.again;
+  report.judged.once += verdict.rules.once;
+  report.judged.unjudged += verdict.rules.unjudged;
+}
+
+/** fast-check's shrinking, from the scanned case, while a finding of the same side and kind remains. */
+async function shrink(runner: OracleRunner, seed: number, index: number, finding: Finding, deadline: number): Promise<(Scanned & { path: string }) | undefined> {
+  let last: Scanned | undefined;
+  const result = await fc.check(
+    fc.asyncProperty(caseArbitrary, async (choice: Case) => {
+      if (performance.now() > deadline) return true;
+      const rendered = renderCase(choice);
+      const verdict = await evaluateModule(moduleOf(rendered), runner);
+      const same = verdict.findings.some((candidate) => candidate.side === finding.side && candidate.kind === finding.kind);
+      if (same) last = { index, rendered, verdict };
+      return !same;
+    }),
+    { seed, path: String(index) },
+  );
+  if (!result.failed || !last || !result.counterexamplePath) return undefined;
+  return { ...last, path: result.counterexamplePath };
+}
+
+function toReproducer(scanned: Scanned, original: Finding, seed: number, path: string, shrunk: boolean, count: number): Reproducer {
+  // Named after the shrunk case's own most telling finding of that side: shrinking for missing calls may
+  // end on a case whose first difference is an error, and that error is what the bug is.
+  const sameKind = scanned.verdict.findings.find((candidate) => candidate.side === original.side && candidate.kind === original.kind);
+  const finding = (original.side === 'rule' ? sameKind : primaryFindings(scanned.verdict.findings).find((candidate) => candidate.side === original.side)) ?? sameKind ?? original;
+  const tags = signatureTags(scanned.rendered, finding);
+  const signature = `${finding.side}:${finding.kind}|${tags.join(' ')}`;
+  return {
+    name: reproducerName(finding.side, finding.kind, tags, signature),
+    signature,
+    side: finding.side,
+    kind: finding.kind,
+    count,
+    seed,
+    path,
+    shrunk,
+    tags,
+    findings: scanned.verdict.findings,
+    module: moduleOf(scanned.rendered),
+    output: scanned.verdict.output,
+  };
+}
