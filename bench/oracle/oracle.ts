@@ -40,7 +40,7 @@ export interface Reproducer {
   /** How many scanned cases had a finding of this side and kind with the same shapes. */
   count: number;
   seed: number;
-  /** fast-check's path of the scanned case (and of its shrinking, when shrunk). */
+  /** fast-check's path of the scanned case it was reduced from (replay: the same seed and this path). */
   path: string;
   shrunk: boolean;
   tags: string[];
@@ -91,9 +91,18 @@ function reproducerName(side: Side, kind: string, tags: readonly string[], signa
 }
 
 interface Scanned {
+  /** The scanned case's place in the seeded run (fast-check's path to replay it). */
   index: number;
+  choice: Case;
   rendered: RenderedCase;
   verdict: Verdict;
+}
+
+interface Group {
+  scanned: Scanned;
+  finding: Finding;
+  count: number;
+  tags: string[];
 }
 
 export async function runOracle(options: OracleOptions): Promise<OracleReport> {
@@ -113,13 +122,13 @@ export async function runOracle(options: OracleOptions): Promise<OracleReport> {
       judged: { again: 0, once: 0, unjudged: 0 },
       seconds: 0,
     };
-    const firstOfGroup = new Map<string, { scanned: Scanned; finding: Finding; count: number; tags: string[] }>();
+    const firstOfGroup = new Map<string, Group>();
     let index = 0;
     const scan = await fc.check(
       fc.asyncProperty(caseArbitrary, async (choice: Case) => {
         const rendered = renderCase(choice);
         const verdict = await evaluateModule(moduleOf(rendered), runner);
-        const scanned = { index: index++, rendered, verdict };
+        const scanned = { index: index++, choice, rendered, verdict };
         tally(report, scanned);
         for (const finding of primaryFindings(verdict.findings)) {
           const tags = signatureTags(rendered, finding);
@@ -136,25 +145,7 @@ export async function runOracle(options: OracleOptions): Promise<OracleReport> {
     // The property itself never fails: a failure is the oracle breaking, which must not pass as a clean run.
     if (scan.failed) throw new Error(`the oracle failed on case ${index - 1} (seed ${options.seed}, path ${scan.counterexamplePath}): ${String(scan.errorInstance)}`);
 
-    const deadline = performance.now() + options.shrinkBudgetMs;
-    const bySignature = new Map<string, Reproducer>();
-    // Groups with the fewest shapes first: a group whose shapes include a shrunk reproducer's (same side
-    // and kind) is taken as that bug again, counted, and not shrunk anew.
-    const groups = [...firstOfGroup.values()].sort((a, b) => a.tags.length - b.tags.length || b.count - a.count);
-    for (const { scanned, finding, count, tags } of groups) {
-      const explained = [...bySignature.values()].find(
-        (reproducer) => reproducer.side === finding.side && reproducer.kind === finding.kind && reproducer.tags.every((tag) => tags.includes(tag)),
-      );
-      if (explained) {
-        explained.count += count;
-        continue;
-      }
-      const shrunk = performance.now() < deadline ? await shrink(runner, options.seed, scanned.index, finding, deadline) : undefined;
-      const reproducer = toReproducer(shrunk ?? scanned, finding, options.seed, shrunk?.path ?? String(scanned.index), shrunk !== undefined, count);
-      const existing = bySignature.get(reproducer.signature);
-      if (existing) existing.count += count;
-      else bySignature.set(reproducer.signature, reproducer);
-    }
+    const bySignature = await reduce([...firstOfGroup.values()], runner, options.seed, performance.now() + options.shrinkBudgetMs);
     report.reproducers = [...bySignature.values()].sort((a, b) => a.signature.localeCompare(b.signature));
     report.seconds = (performance.now() - started) / 1000;
     return report;
@@ -223,25 +214,83 @@ function tally(report: OracleReport, { rendered, verdict }: Scanned): void {
   report.judged.unjudged += verdict.rules.unjudged;
 }
 
-/** fast-check's shrinking, from the scanned case, while a finding of the same side and kind remains. */
-async function shrink(runner: OracleRunner, seed: number, index: number, finding: Finding, deadline: number): Promise<(Scanned & { path: string }) | undefined> {
+const sameFinding = (verdict: Verdict, finding: Finding) =>
+  verdict.findings.some((candidate) => candidate.side === finding.side && candidate.kind === finding.kind);
+
+async function evaluateCase(runner: OracleRunner, index: number, choice: Case): Promise<Scanned> {
+  const rendered = renderCase(choice);
+  return { index, choice, rendered, verdict: await evaluateModule(moduleOf(rendered), runner) };
+}
+
+/**
+ * One reproducer per distinct bug. Groups with the fewest shapes go first; a group whose shapes include
+ * those of a reproducer already made for the same side and kind counts as that bug. Otherwise the case is
+ * cut down to the one site that still shows the finding, if there is one (a few evaluations), checked
+ * again against the reproducers, and shrunk by fast-check within the time left.
+ */
+async function reduce(groups: Group[], runner: OracleRunner, seed: number, deadline: number): Promise<Map<string, Reproducer>> {
+  const bySignature = new Map<string, Reproducer>();
+  const explaining = (finding: Finding, tags: readonly string[]) =>
+    [...bySignature.values()].find((reproducer) => reproducer.side === finding.side && reproducer.kind === finding.kind && reproducer.tags.every((tag) => tags.includes(tag)));
+  const add = (reproducer: Reproducer) => {
+    const existing = bySignature.get(reproducer.signature);
+    if (existing) existing.count += reproducer.count;
+    else bySignature.set(reproducer.signature, reproducer);
+  };
+  for (const { scanned, finding, count, tags } of [...groups].sort((a, b) => a.tags.length - b.tags.length || b.count - a.count)) {
+    const explained = explaining(finding, tags);
+    if (explained) {
+      explained.count += count;
+      continue;
+    }
+    if (performance.now() > deadline) {
+      add(toReproducer(scanned, finding, seed, false, count));
+      continue;
+    }
+    const isolated = await isolate(runner, scanned, finding);
+    if (isolated) {
+      const again = explaining(finding, signatureTags(isolated.rendered, primaryFindings(isolated.verdict.findings).find((candidate) => candidate.side === finding.side) ?? finding));
+      if (again) {
+        again.count += count;
+        continue;
+      }
+    }
+    const start = isolated ?? scanned;
+    const shrunk = await shrink(runner, seed, start, finding, deadline);
+    add(toReproducer(shrunk ?? start, finding, seed, shrunk !== undefined || isolated !== undefined, count));
+  }
+  return bySignature;
+}
+
+/** The case with only one of its sites, the first that still shows a finding of the same side and kind. */
+async function isolate(runner: OracleRunner, scanned: Scanned, finding: Finding): Promise<Scanned | undefined> {
+  const sites = scanned.choice.sites.filter((site) => site !== null);
+  if (sites.length < 2) return undefined;
+  for (const site of sites) {
+    const alone = await evaluateCase(runner, scanned.index, { ...scanned.choice, sites: [site, null, null] });
+    if (sameFinding(alone.verdict, finding)) return alone;
+  }
+  return undefined;
+}
+
+/** fast-check's shrinking, from the given case, while a finding of the same side and kind remains. */
+async function shrink(runner: OracleRunner, seed: number, start: Scanned, finding: Finding, deadline: number): Promise<Scanned | undefined> {
   let last: Scanned | undefined;
   const result = await fc.check(
     fc.asyncProperty(caseArbitrary, async (choice: Case) => {
       if (performance.now() > deadline) return true;
-      const rendered = renderCase(choice);
-      const verdict = await evaluateModule(moduleOf(rendered), runner);
-      const same = verdict.findings.some((candidate) => candidate.side === finding.side && candidate.kind === finding.kind);
-      if (same) last = { index, rendered, verdict };
-      return !same;
+      const evaluated = await evaluateCase(runner, start.index, choice);
+      if (!sameFinding(evaluated.verdict, finding)) return true;
+      last = evaluated;
+      return false;
     }),
-    { seed, path: String(index) },
+    // The case is given as the only example: fast-check shrinks it without its generation context.
+    { seed, examples: [[start.choice]], numRuns: 1 },
   );
-  if (!result.failed || !last || !result.counterexamplePath) return undefined;
-  return { ...last, path: result.counterexamplePath };
+  return result.failed ? last : undefined;
 }
 
-function toReproducer(scanned: Scanned, original: Finding, seed: number, path: string, shrunk: boolean, count: number): Reproducer {
+function toReproducer(scanned: Scanned, original: Finding, seed: number, shrunk: boolean, count: number): Reproducer {
   // Named after the shrunk case's own most telling finding of that side: shrinking for missing calls may
   // end on a case whose first difference is an error, and that error is what the bug is.
   const sameKind = scanned.verdict.findings.find((candidate) => candidate.side === original.side && candidate.kind === original.kind);
@@ -255,7 +304,7 @@ function toReproducer(scanned: Scanned, original: Finding, seed: number, path: s
     kind: finding.kind,
     count,
     seed,
-    path,
+    path: String(scanned.index),
     shrunk,
     tags,
     findings: scanned.verdict.findings,
