@@ -11,7 +11,7 @@ import type { Finding, Side } from './compare.js';
 import { evaluateModule } from './evaluate.js';
 import type { OracleModule, Verdict } from './evaluate.js';
 import { caseArbitrary } from './grammar/case.js';
-import type { Case } from './grammar/case.js';
+import type { Case, SiteChoice } from './grammar/case.js';
 import { DEFAULT_TAGS, renderCase } from './grammar/render.js';
 import type { RenderedCase } from './grammar/render.js';
 import { OracleRunner } from './runner.js';
@@ -78,7 +78,9 @@ export function moduleOf(rendered: RenderedCase): OracleModule {
 function signatureTags(rendered: RenderedCase, finding: Finding): string[] {
   const caseTags = rendered.tags.filter((tag) => !rendered.siteTags.flat().includes(tag));
   const siteTags = finding.site !== undefined && finding.side === 'rule' ? rendered.siteTags[finding.site] ?? [] : rendered.siteTags.flat();
-  return [...new Set([...caseTags, ...siteTags])].filter((tag) => !DEFAULT_TAGS.has(tag)).sort();
+  // The file extension and the module system follow from the language and the export form: a shrunk case
+  // changes them together, so they are not shapes of their own here.
+  return [...new Set([...caseTags, ...siteTags])].filter((tag) => !DEFAULT_TAGS.has(tag) && !/^(extension|module):/.test(tag)).sort();
 }
 
 function reproducerName(side: Side, kind: string, tags: readonly string[], signature: string): string {
@@ -214,8 +216,22 @@ function tally(report: OracleReport, { rendered, verdict }: Scanned): void {
   report.judged.unjudged += verdict.rules.unjudged;
 }
 
-const sameFinding = (verdict: Verdict, finding: Finding) =>
-  verdict.findings.some((candidate) => candidate.side === finding.side && candidate.kind === finding.kind);
+/** A finding's shapes without template variants: what a reduced case may keep, never add to. */
+const identityTags = (rendered: RenderedCase, finding: Finding) => signatureTags(rendered, finding).filter((tag) => !/#\d+$/.test(tag));
+
+/**
+ * Does the case still show the bug: a finding of the same side and kind, with no shape the case it was
+ * reduced from did not have? Without the second condition shrinking drifts from one bug to another that
+ * shows the same kind of finding with a simpler shape (a Prisma hook to a duplicate SDK middleware).
+ */
+function showsSameBug(evaluated: Scanned, finding: Finding, allowed: ReadonlySet<string>): boolean {
+  return evaluated.verdict.findings.some(
+    (candidate) =>
+      candidate.side === finding.side &&
+      candidate.kind === finding.kind &&
+      identityTags(evaluated.rendered, candidate).every((tag) => allowed.has(tag)),
+  );
+}
 
 async function evaluateCase(runner: OracleRunner, index: number, choice: Case): Promise<Scanned> {
   const rendered = renderCase(choice);
@@ -230,8 +246,14 @@ async function evaluateCase(runner: OracleRunner, index: number, choice: Case): 
  */
 async function reduce(groups: Group[], runner: OracleRunner, seed: number, deadline: number): Promise<Map<string, Reproducer>> {
   const bySignature = new Map<string, Reproducer>();
+  // Template variants aside: a variant of a template whose bug is already reduced is that bug.
   const explaining = (finding: Finding, tags: readonly string[]) =>
-    [...bySignature.values()].find((reproducer) => reproducer.side === finding.side && reproducer.kind === finding.kind && reproducer.tags.every((tag) => tags.includes(tag)));
+    [...bySignature.values()].find(
+      (reproducer) =>
+        reproducer.side === finding.side &&
+        reproducer.kind === finding.kind &&
+        reproducer.tags.every((tag) => /#\d+$/.test(tag) || tags.includes(tag)),
+    );
   const add = (reproducer: Reproducer) => {
     const existing = bySignature.get(reproducer.signature);
     if (existing) existing.count += reproducer.count;
@@ -262,25 +284,44 @@ async function reduce(groups: Group[], runner: OracleRunner, seed: number, deadl
   return bySignature;
 }
 
-/** The case with only one of its sites, the first that still shows a finding of the same side and kind. */
+/** The simplest site: an S3 client in the handler, every choice its default. */
+const DEFAULT_SITE: SiteChoice = { kind: 'generic', resource: 's3', placement: 'direct', lazy: 'nullish-assign', config: 'empty', teardown: 'none' };
+
+/**
+ * The case with only one of its sites, the first that still shows the bug; then, if that site is a
+ * template, the simplest site instead when the bug does not need the template (a handler that is not
+ * recognised misses any site). fast-check's shrinking does not cross from a template to a generic site
+ * when it shrinks a case given as an example.
+ */
 async function isolate(runner: OracleRunner, scanned: Scanned, finding: Finding): Promise<Scanned | undefined> {
   const sites = scanned.choice.sites.filter((site) => site !== null);
-  if (sites.length < 2) return undefined;
-  for (const site of sites) {
+  const allowed = new Set(identityTags(scanned.rendered, finding));
+  let reduced: Scanned | undefined;
+  for (const site of sites.length > 1 ? sites : []) {
     const alone = await evaluateCase(runner, scanned.index, { ...scanned.choice, sites: [site, null, null] });
-    if (sameFinding(alone.verdict, finding)) return alone;
+    if (showsSameBug(alone, finding, allowed)) {
+      reduced = alone;
+      break;
+    }
   }
-  return undefined;
+  const single = reduced ?? (sites.length === 1 ? scanned : undefined);
+  if (single?.choice.sites[0]?.kind === 'template') {
+    const plain = await evaluateCase(runner, scanned.index, { ...single.choice, sites: [DEFAULT_SITE, null, null] });
+    if (showsSameBug(plain, finding, allowed)) return plain;
+  }
+  return reduced;
 }
 
 /** fast-check's shrinking, from the given case, while a finding of the same side and kind remains. */
 async function shrink(runner: OracleRunner, seed: number, start: Scanned, finding: Finding, deadline: number): Promise<Scanned | undefined> {
   let last: Scanned | undefined;
+  const startFinding = start.verdict.findings.find((candidate) => candidate.side === finding.side && candidate.kind === finding.kind) ?? finding;
+  const allowed = new Set(identityTags(start.rendered, startFinding));
   const result = await fc.check(
     fc.asyncProperty(caseArbitrary, async (choice: Case) => {
       if (performance.now() > deadline) return true;
       const evaluated = await evaluateCase(runner, start.index, choice);
-      if (!sameFinding(evaluated.verdict, finding)) return true;
+      if (!showsSameBug(evaluated, finding, allowed)) return true;
       last = evaluated;
       return false;
     }),
