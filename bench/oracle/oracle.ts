@@ -110,20 +110,20 @@ interface Group {
 export async function runOracle(options: OracleOptions): Promise<OracleReport> {
   const started = performance.now();
   const runner = OracleRunner.create();
+  const report: OracleReport = {
+    runs: 0,
+    seed: options.seed,
+    disagreements: 0,
+    crashes: 0,
+    codemodMismatches: 0,
+    invalid: 0,
+    shapes: {},
+    kinds: {},
+    reproducers: [],
+    judged: { again: 0, once: 0, unjudged: 0 },
+    seconds: 0,
+  };
   try {
-    const report: OracleReport = {
-      runs: 0,
-      seed: options.seed,
-      disagreements: 0,
-      crashes: 0,
-      codemodMismatches: 0,
-      invalid: 0,
-      shapes: {},
-      kinds: {},
-      reproducers: [],
-      judged: { again: 0, once: 0, unjudged: 0 },
-      seconds: 0,
-    };
     const firstOfGroup = new Map<string, Group>();
     let index = 0;
     const scan = await fc.check(
@@ -149,10 +149,10 @@ export async function runOracle(options: OracleOptions): Promise<OracleReport> {
 
     const bySignature = await reduce([...firstOfGroup.values()], runner, options.seed, performance.now() + options.shrinkBudgetMs);
     report.reproducers = [...bySignature.values()].sort((a, b) => a.signature.localeCompare(b.signature));
-    report.seconds = (performance.now() - started) / 1000;
     return report;
   } finally {
     runner.close();
+    report.seconds = (performance.now() - started) / 1000;
   }
 }
 
@@ -305,7 +305,7 @@ async function isolate(runner: OracleRunner, scanned: Scanned, finding: Finding)
     }
   }
   const single = reduced ?? (sites.length === 1 ? scanned : undefined);
-  if (single?.choice.sites[0]?.kind === 'template') {
+  if (single?.choice.sites.find((site) => site !== null)?.kind === 'template') {
     const plain = await evaluateCase(runner, scanned.index, { ...single.choice, sites: [DEFAULT_SITE, null, null] });
     if (showsSameBug(plain, finding, allowed)) return plain;
   }

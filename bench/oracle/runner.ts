@@ -100,6 +100,8 @@ export class OracleRunner {
         id,
         resolve: (result) => {
           clearTimeout(timer);
+          // The job's files are not needed once it ran: removing them as we go keeps the scratch folder small.
+          rmSync(job.dir, { recursive: true, force: true });
           resolve(result);
         },
       };

@@ -83,6 +83,8 @@ export function mongoose(recorder: JobRecorder): FakeModule {
 
     async openUri(uri: string, construction: { failed: boolean }): Promise<void> {
       if (this.readyState === 1 && this.uri !== uri) {
+        // The connect call failed, whatever the reason: a cache that forgets it and retries is right to.
+        construction.failed = true;
         throw namedError('MongooseError', "Can't call `openUri()` on an active connection with different connection strings. Make sure you aren't calling `mongoose.connect()` multiple times.");
       }
       this.construction = construction;
