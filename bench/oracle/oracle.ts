@@ -306,7 +306,9 @@ async function isolate(runner: OracleRunner, scanned: Scanned, finding: Finding)
   }
   const single = reduced ?? (sites.length === 1 ? scanned : undefined);
   if (single?.choice.sites.find((site) => site !== null)?.kind === 'template') {
-    const plain = await evaluateCase(runner, scanned.index, { ...single.choice, sites: [DEFAULT_SITE, null, null] });
+    // In the language the template was rendered in (some force JavaScript or TypeScript).
+    const language = single.rendered.tags.includes('language:ts') ? 'ts' : 'js';
+    const plain = await evaluateCase(runner, scanned.index, { ...single.choice, language, sites: [DEFAULT_SITE, null, null] });
     if (showsSameBug(plain, finding, allowed)) return plain;
   }
   return reduced;
