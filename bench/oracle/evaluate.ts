@@ -1,6 +1,7 @@
 // One module through the whole oracle: lint it with `configs.recommended`, run the codemod and the quick
 // fixes, run the original and the codemod's output with the same events, and judge what differs.
 import type { Linter } from 'eslint';
+import { fileURLToPath } from 'node:url';
 import { hoistSource, parseModule } from '../../codemods/hoist/hoist-source.js';
 import type { FileResult } from '../../codemods/hoist/hoist-source.js';
 import { lintWithRecommended } from '../../tests/lint.js';
@@ -32,9 +33,12 @@ export interface Verdict {
 
 const OUR_RULES = /^lambda-hygiene\//;
 
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The error and its first frames, with paths relative to the repository (reproducers are committed). */
 function describeError(error: unknown): string {
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return stack.split('\n').slice(0, 4).join(' | ');
+  return stack.split('\n').slice(0, 4).join(' | ').replaceAll(REPO_ROOT, '');
 }
 
 function applyFix(text: string, fix: Linter.LintSuggestion['fix']): string {
