@@ -16,6 +16,8 @@ export default defineConfig(
     '.bench-out/',
     // Scratch copies of fixtures that the type-check tests write while they run.
     '.typecheck-tmp/',
+    // The runtime oracle's generated reproducers (git-ignored): generated handler code, not ours.
+    'bench/oracle/reproducers/',
   ]),
   {
     name: 'lambda-hygiene/javascript',
