@@ -31,6 +31,16 @@ export interface UseContext {
   style: Style;
 }
 
+/** A `construct` for `new Name(config)`, with `Name` imported by name or as the module's default export. */
+function constructNew(module: string, name: string, { defaultImport = false, omitEmptyConfig = false } = {}): ResourceRecipe['construct'] {
+  return (imports, config) => {
+    let local = name;
+    if (defaultImport) local = imports.default(module, name);
+    else imports.named(module, name);
+    return `new ${local}(${omitEmptyConfig && config === '{}' ? '' : config})`;
+  };
+}
+
 /** An AWS SDK v3 client with a few of its commands; `call` writes the command's input. */
 function sdkV3(
   id: string,
@@ -43,10 +53,7 @@ function sdkV3(
     id,
     variable,
     type: client,
-    construct(imports, config) {
-      imports.named(module, client);
-      return `new ${client}(${config})`;
-    },
+    construct: constructNew(module, client),
     configs: ['{}', '{}', '{ region: process.env.AWS_REGION }', '{ maxAttempts: 3 }'],
     requestConfig: (source) => `{ region: ${source}.region }`,
     use(local, key, { imports, names, random }) {
@@ -147,10 +154,7 @@ const pgPool: ResourceRecipe = {
   id: 'pg-pool',
   variable: 'pool',
   type: 'Pool',
-  construct(imports, config) {
-    imports.named('pg', 'Pool');
-    return `new Pool(${config})`;
-  },
+  construct: constructNew('pg', 'Pool'),
   configs: ['{ connectionString: process.env.DATABASE_URL, max: 1 }', '{ host: process.env.PGHOST, database: process.env.PGDATABASE, max: 2, idleTimeoutMillis: 1000 }'],
   requestConfig: (source) => `{ connectionString: ${source}.databaseUrl }`,
   use(local, key, { names, random }) {
@@ -164,10 +168,7 @@ const pgClient: ResourceRecipe = {
   id: 'pg-client',
   variable: 'client',
   type: 'Client',
-  construct(imports, config) {
-    imports.named('pg', 'Client');
-    return `new Client(${config})`;
-  },
+  construct: constructNew('pg', 'Client'),
   configs: ['{ connectionString: process.env.DATABASE_URL }'],
   requestConfig: (source) => `{ connectionString: ${source}.databaseUrl }`,
   connect: (local) => `await ${local}.connect();`,
@@ -212,10 +213,7 @@ const ioredis: ResourceRecipe = {
   id: 'ioredis',
   variable: 'redis',
   type: 'Redis',
-  construct(imports, config) {
-    const Redis = imports.default('ioredis', 'Redis');
-    return `new ${Redis}(${config})`;
-  },
+  construct: constructNew('ioredis', 'Redis', { defaultImport: true }),
   configs: ['process.env.REDIS_URL', '{ host: process.env.REDIS_HOST, port: 6379, lazyConnect: true }'],
   requestConfig: (source) => `${source}.redisUrl`,
   teardown: (local) => `await ${local}.quit();`,
@@ -250,10 +248,7 @@ const mongo: ResourceRecipe = {
   id: 'mongodb',
   variable: 'mongoClient',
   type: 'MongoClient',
-  construct(imports, config) {
-    imports.named('mongodb', 'MongoClient');
-    return `new MongoClient(${config})`;
-  },
+  construct: constructNew('mongodb', 'MongoClient'),
   configs: ['process.env.MONGODB_URI', 'process.env.MONGODB_URI, { maxPoolSize: 1 }'],
   requestConfig: (source) => `${source}.mongoUri`,
   connect: (local) => `await ${local}.connect();`,
@@ -268,10 +263,7 @@ const prisma: ResourceRecipe = {
   id: 'prisma',
   variable: 'prisma',
   type: 'PrismaClient',
-  construct(imports, config) {
-    imports.named('@prisma/client', 'PrismaClient');
-    return `new PrismaClient(${config === '{}' ? '' : config})`;
-  },
+  construct: constructNew('@prisma/client', 'PrismaClient', { omitEmptyConfig: true }),
   configs: ['{}', "{ log: ['warn', 'error'] }"],
   requestConfig: (source) => `{ datasources: { db: { url: ${source}.databaseUrl } } }`,
   teardown: (local) => `await ${local}.$disconnect();`,
@@ -304,10 +296,7 @@ function powertools(id: string, module: string, name: string, variable: string, 
     id,
     variable,
     type: name,
-    construct(imports, config) {
-      imports.named(module, name);
-      return `new ${name}(${config})`;
-    },
+    construct: constructNew(module, name),
     configs: ["{ serviceName: 'orders' }", "{ serviceName: process.env.SERVICE_NAME }"],
     requestConfig: (source) => `{ serviceName: ${source}.service }`,
     use: (local, key, { random }) => [random.pick(uses)(local, key)],
@@ -332,10 +321,7 @@ const stripe: ResourceRecipe = {
   id: 'stripe',
   variable: 'stripe',
   type: 'Stripe',
-  construct(imports, config) {
-    const Stripe = imports.default('stripe', 'Stripe');
-    return `new ${Stripe}(${config})`;
-  },
+  construct: constructNew('stripe', 'Stripe', { defaultImport: true }),
   configs: ['process.env.STRIPE_SECRET_KEY', "process.env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2 }"],
   requestConfig: (source) => `${source}.apiKey`,
   use(local, key, { names, style }) {
@@ -348,10 +334,7 @@ const openai: ResourceRecipe = {
   id: 'openai',
   variable: 'openai',
   type: 'OpenAI',
-  construct(imports, config) {
-    const OpenAI = imports.default('openai', 'OpenAI');
-    return `new ${OpenAI}(${config})`;
-  },
+  construct: constructNew('openai', 'OpenAI', { defaultImport: true }),
   configs: ['{ apiKey: process.env.OPENAI_API_KEY }', '{}'],
   requestConfig: (source) => `{ apiKey: ${source}.apiKey }`,
   use(local, key, { names }) {
