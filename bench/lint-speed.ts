@@ -1,10 +1,11 @@
 // Lint speed: what our two rules cost next to ESLint's own `js.configs.recommended`, on the same files,
 // with the same parser, in the same process. Each round parses every file once (ESLint's parse, scope
-// analysis and traversal, timed on its own), then lints the parsed SourceCode three times, in a rotating
-// order: with our two rules, with `js.configs.recommended`, and with no rule at all (what ESLint does
-// around any rule: configuration, globals, replaying the traversal). A file's rule time for a
-// configuration is the median over the rounds of (that configuration − no rule), both timed in the same
-// round; each ratio is our rule time over recommended's, summed over a group's files.
+// analysis and traversal, timed on its own), then lints the parsed SourceCode three times: with our two
+// rules, with `js.configs.recommended`, and with no rule at all (what ESLint does around any rule:
+// configuration, globals, replaying the traversal), in each of the six orders in turn. A file's rule time
+// for a configuration is the median over the rounds of (that configuration − no rule), both timed in the
+// same round; each ratio is our rule time over recommended's, summed over a group's files. Keep --rounds a
+// multiple of 6, the number of orders.
 //
 // The headline is the ratio on Lambda handler modules: the generated corpus of bench/corpus/ (seeded, so
 // every run and machine lints the same files). Then modules without a handler (generated too: utilities,
@@ -37,7 +38,14 @@ const otherCount = argument('others', 200);
 const externalDir = stringArgument('dir');
 
 type ConfigName = 'ours' | 'recommended' | 'none';
-const CONFIG_NAMES: readonly ConfigName[] = ['ours', 'recommended', 'none'];
+const ORDERS: ReadonlyArray<readonly ConfigName[]> = [
+  ['ours', 'recommended', 'none'],
+  ['ours', 'none', 'recommended'],
+  ['recommended', 'ours', 'none'],
+  ['recommended', 'none', 'ours'],
+  ['none', 'ours', 'recommended'],
+  ['none', 'recommended', 'ours'],
+];
 
 interface Group {
   label: string;
@@ -127,10 +135,10 @@ function round(roundNumber: number, record: boolean): void {
     // The SourceCode keeps its tokens, scope and traversal: the runs below time configuration and rules.
     // Our analysis is cached per parsed Program, and each round parses anew: every round analyses afresh.
     const sourceCode = linter.getSourceCode();
-    // Rotate the order by file and by round, so that over every three rounds each configuration takes
-    // each position on each file.
-    for (let offset = 0; offset < CONFIG_NAMES.length; offset++) {
-      const name = CONFIG_NAMES[(index + roundNumber + offset) % CONFIG_NAMES.length]!;
+    // A run is slowed by what the one before it left (recommended's garbage falls on whatever follows
+    // it): take the six orders in turn, by file and by round, so that over six rounds every configuration
+    // follows the parse and each other configuration equally often.
+    for (const name of ORDERS[(index + roundNumber) % ORDERS.length]!) {
       started = performance.now();
       linter.verify(sourceCode, sample.configs[name], filename);
       const elapsed = performance.now() - started;
