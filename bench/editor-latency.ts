@@ -8,7 +8,7 @@
 // (`textDocument/diagnostic`, the pull model VS Code uses), timed from the change to the answer. The
 // servers wait idle while another works, so a slow spell of the machine falls on all cases alike.
 //
-//   npx tsx bench/editor-latency.ts [--lines 2000] [--edits 60] [--warmup 10] [--keep]
+//   npx tsx bench/editor-latency.ts [--lines 2000] [--edits 100] [--warmup 10] [--keep]
 //
 // The workspaces live under .bench-out/editor-latency/, inside this repository, so that their configs
 // resolve ESLint, @eslint/js and the typescript-eslint parser from its node_modules, and the plugin by its
@@ -29,7 +29,7 @@ import { argument, flag, median } from './measure.js';
 import { repoRoot } from './source-files.js';
 
 const lines = argument('lines', 2000);
-const edits = argument('edits', 60);
+const edits = argument('edits', 100);
 const warmup = argument('warmup', 10);
 const TARGET_MS = 20;
 
