@@ -4,6 +4,7 @@ import type { Linter } from 'eslint';
 import globals from 'globals';
 import { extname } from 'node:path';
 import lambdaHygiene from '../index.js';
+import { generateCorpus, type CorpusOptions } from './corpus/index.js';
 
 export { lambdaHygiene };
 
@@ -88,3 +89,17 @@ export const OUR_RULES: Linter.RulesRecord = {
 };
 
 export const OUR_PLUGINS: Linter.Config['plugins'] = { 'lambda-hygiene': lambdaHygiene };
+
+/** A file to lint: its name (the extension picks the parser), its text, and the source type it parses as. */
+export interface LintInput {
+  file: string;
+  text: string;
+  sourceType: SourceType;
+}
+
+/** The generated corpus (bench/corpus/) as lint inputs: handler modules, and modules without a handler. */
+export function corpusInputs(options: CorpusOptions = {}): { lambda: LintInput[]; noHandler: LintInput[] } {
+  const corpus = generateCorpus(options);
+  const input = ({ path, text, sourceType }: { path: string; text: string; sourceType: SourceType }): LintInput => ({ file: `corpus/${path}`, text, sourceType });
+  return { lambda: corpus.handlers.map(input), noHandler: corpus.others.map(input) };
+}

@@ -1,26 +1,22 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../index.js';
 import { FIXTURES_DIR, stripMarkers } from './fixtures.js';
-import { applyTextEdits, LspClient, positionAt } from './support/lsp-client.js';
-import type { Range, TextEdit } from './support/lsp-client.js';
+import { startEslintServer } from './support/eslint-server.js';
+import { applyTextEdits, positionAt } from './support/lsp-client.js';
+import type { LspClient, Range, TextEdit } from './support/lsp-client.js';
 import { npmFreeEnv, packAndInstall, pinned, RECOMMENDED_WITH_TS_PARSER } from './support/package.js';
 
 // The editor, for real: the ESLint language server that VS Code's ESLint extension runs
-// (vscode-eslint's server, as the npm package vscode-langservers-extracted ships it), started over
-// stdio on a temporary workspace where the packed plugin is installed beside ESLint and the
-// typescript-eslint parser. The test speaks LSP to it as VS Code does: it answers the server's
-// `workspace/configuration` with the extension's settings, opens the Java experiment's poor handler,
-// pulls diagnostics (this server offers pull diagnostics, `textDocument/diagnostic`, as VS Code uses
-// them; it publishes none), asks for code actions, runs our quick fix's command and applies the
-// `workspace/applyEdit` the server sends back, until no quick fix is left.
-
-const require = createRequire(import.meta.url);
-const serverBin = path.join(path.dirname(require.resolve('vscode-langservers-extracted/package.json')), 'bin', 'vscode-eslint-language-server');
+// (tests/support/eslint-server.ts), started over stdio on a temporary workspace where the packed plugin is
+// installed beside ESLint and the typescript-eslint parser. The test speaks LSP to it as VS Code does: it
+// opens the Java experiment's poor handler, pulls diagnostics (this server offers pull diagnostics,
+// `textDocument/diagnostic`, as VS Code uses them; it publishes none), asks for code actions, runs our
+// quick fix's command and applies the `workspace/applyEdit` the server sends back, until no quick fix is
+// left.
 
 const scenario = path.join(FIXTURES_DIR, 'java-experiment-index-store');
 const poor = stripMarkers(readFileSync(path.join(scenario, 'poor.ts'), 'utf8'));
@@ -30,31 +26,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'lambda-hygiene-lsp-'));
 const workspace = path.join(work, 'workspace');
 const file = path.join(workspace, 'src', 'index-store.ts');
 const uri = pathToFileURL(file).href;
-const workspaceUri = pathToFileURL(workspace).href;
-
-/** The settings VS Code's ESLint extension sends for a document (its defaults, flat config). */
-const settings = {
-  validate: 'on',
-  packageManager: 'npm',
-  useESLintClass: false,
-  useFlatConfig: true,
-  experimental: { useFlatConfig: false },
-  codeAction: {
-    disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
-    showDocumentation: { enable: true },
-  },
-  codeActionOnSave: { enable: false, mode: 'all' },
-  format: false,
-  quiet: false,
-  onIgnoredFiles: 'off',
-  options: {},
-  rulesCustomizations: [],
-  run: 'onType',
-  problems: { shortenToSingleLine: false },
-  nodePath: null,
-  workingDirectory: { mode: 'location' },
-  workspaceFolder: { name: 'workspace', uri: workspaceUri },
-};
 
 interface Diagnostic {
   range: Range;
@@ -107,7 +78,7 @@ const ESLINT_ACTIONS = [
 let server: LspClient | undefined;
 let text = poor;
 let version = 1;
-const serverRequests: string[] = [];
+let serverRequests: string[] = [];
 
 async function pullDiagnostics(): Promise<Diagnostic[]> {
   const report = await server!.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
@@ -130,18 +101,7 @@ describe('the ESLint language server (vscode-eslint) with the installed plugin',
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, poor);
 
-    server = new LspClient(process.execPath, [serverBin, '--stdio'], { cwd: workspace, env: npmFreeEnv() });
-    server.onRequest('workspace/configuration', (params) =>
-      (params as { items: unknown[] }).items.map(() => settings),
-    );
-    server.onRequest('workspace/diagnostic/refresh', () => null);
-    // vscode-eslint's own requests when it cannot lint: a test failure, not a dialog.
-    for (const method of ['eslint/noConfig', 'eslint/noLibrary', 'eslint/probeFailed', 'eslint/openDoc']) {
-      server.onRequest(method, (params) => {
-        serverRequests.push(`${method} ${JSON.stringify(params)}`);
-        return {};
-      });
-    }
+    ({ server, problems: serverRequests } = await startEslintServer(workspace, npmFreeEnv()));
     server.onRequest('workspace/applyEdit', (params) => {
       const { edit } = params as { edit: WorkspaceEdit };
       const edits = [
@@ -155,30 +115,6 @@ describe('the ESLint language server (vscode-eslint) with the installed plugin',
       return { applied: true };
     });
 
-    await server.request('initialize', {
-      processId: process.pid,
-      clientInfo: { name: 'lambda-hygiene-tests' },
-      rootUri: workspaceUri,
-      workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          applyEdit: true,
-          workspaceEdit: { documentChanges: true },
-          diagnostics: { refreshSupport: true },
-        },
-        textDocument: {
-          synchronization: { dynamicRegistration: false, didSave: true },
-          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-          codeAction: {
-            dynamicRegistration: false,
-            codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
-          },
-        },
-      },
-    });
-    server.notify('initialized', {});
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text } });
   }, 300_000);
 

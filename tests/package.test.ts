@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -8,19 +8,14 @@ import { expectedReports, FIXTURES_DIR, listScenarios, stripMarkers } from './fi
 import type { Scenario } from './fixtures.js';
 import { ESLINT_STYLISH, matchProblems } from './support/problem-matcher.js';
 import { installProject, npmFreeEnv, packageJson, packTarball, pinned, RECOMMENDED_WITH_TS_PARSER, ROOT, run } from './support/package.js';
+import { readmeConfigImporting, readmeConfigs, readmeInstallCommand } from './support/readme.js';
 
 // The plugin as a user gets it: packed, installed from the tarball into fresh projects, run by the
 // user's own ESLint (9 and 10) and TypeScript, and its codemod run through `npx`. One project per
 // supported combination; the ranges stated in peerDependencies are tested at both ends.
 
-const TS_ESLINT_RECOMMENDED = [
-  "import lambdaHygiene from 'eslint-plugin-lambda-hygiene';",
-  "import { defineConfig } from 'eslint/config';",
-  "import tseslint from 'typescript-eslint';",
-  '',
-  'export default defineConfig(tseslint.configs.recommended, lambdaHygiene.configs.recommended);',
-  '',
-].join('\n');
+// The README's recipe with typescript-eslint's own configs.
+const TS_ESLINT_RECOMMENDED = readmeConfigImporting('typescript-eslint');
 
 interface UserProject {
   name: string;
@@ -238,6 +233,91 @@ describe('the packed codemod on every fixture', () => {
     const report = JSON.parse(second.stdout) as { summary: { files: { changed: number; unchanged: number } } };
     expect(report.summary.files).toMatchObject({ changed: 0, unchanged: scenarios.length });
   }, 120_000);
+});
+
+describe('the first hour: the README as written, in a fresh `npm init -y` project, beside the latest typescript-eslint 8', () => {
+  // What a new user does: `npm init -y` (a CommonJS package with npm 11), the README's install command for
+  // TypeScript (the packed tarball in place of the published package, and typescript-eslint's latest 8,
+  // the major our `@typescript-eslint/*` ranges follow), then each of the README's configs, verbatim, as
+  // `eslint.config.mjs`. Needs the npm registry, as CI has it.
+  const project = path.join(work, 'first-hour');
+  const commonJsPoorWithMarkers = readFileSync(path.join(FIXTURES_DIR, 'commonjs', 'poor.js'), 'utf8');
+  const typescriptEslintPackages = Object.keys((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies)
+    .filter((name) => name.startsWith('@typescript-eslint/'));
+
+  /** Every installed copy of a package: its directories anywhere under the project's node_modules. */
+  function installedCopies(name: string, nodeModules = path.join(project, 'node_modules')): string[] {
+    const packages = readdirSync(nodeModules, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .flatMap((entry) => (entry.name.startsWith('@') ? readdirSync(path.join(nodeModules, entry.name)).map((child) => `${entry.name}/${child}`) : [entry.name]));
+    return packages.flatMap((pkg) => {
+      const dir = path.join(nodeModules, pkg);
+      const nested = path.join(dir, 'node_modules');
+      return [...(pkg === name ? [dir] : []), ...(existsSync(nested) ? installedCopies(name, nested) : [])];
+    });
+  }
+  const versionAt = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+
+  beforeAll(() => {
+    mkdirSync(project, { recursive: true });
+    run('npm', ['init', '-y'], project);
+    const install = readmeInstallCommand(packageJson.name, 'typescript-eslint').map((arg) =>
+      arg === packageJson.name ? tarball : arg === 'typescript-eslint' ? 'typescript-eslint@8' : arg,
+    );
+    run('npm', [...install, '--no-audit', '--no-fund'], project);
+    mkdirSync(path.join(project, 'src'));
+    writeFileSync(path.join(project, 'src', 'index-store.ts'), poor);
+    writeFileSync(path.join(project, 'src', 'alerts.js'), stripMarkers(commonJsPoorWithMarkers));
+    writeFileSync(path.join(project, 'src', 'events.mjs'), stripMarkers(esmPoorWithMarkers));
+  }, 300_000);
+
+  it('is a CommonJS package, where an eslint.config.js written with `import` would not load', () => {
+    const { type } = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { type?: string };
+    expect(type ?? 'commonjs').toBe('commonjs');
+  });
+
+  it('installs the latest typescript-eslint 8 and one copy of each @typescript-eslint package, its own', () => {
+    const published = [JSON.parse(run('npm', ['view', 'typescript-eslint@8', 'version', '--json'], project)) as string[] | string].flat();
+    const latest = published.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1);
+    const typescriptEslint = versionAt(path.join(project, 'node_modules', 'typescript-eslint'));
+    expect(typescriptEslint).toBe(latest);
+    expect(typescriptEslintPackages.length).toBeGreaterThan(0);
+    for (const name of typescriptEslintPackages) {
+      const copies = installedCopies(name);
+      expect(copies.map((copy) => path.relative(project, copy)), name).toEqual([path.join('node_modules', name)]);
+      expect(versionAt(copies[0]!), name).toBe(typescriptEslint);
+    }
+    // npm's own view: every path that requires @typescript-eslint/utils resolves to that one copy.
+    const utils = run('npm', ['ls', '@typescript-eslint/utils', '--all', '--parseable'], project)
+      .split('\n')
+      .filter((line) => line.includes('node_modules'));
+    expect(new Set(utils)).toEqual(new Set([path.join(project, 'node_modules', '@typescript-eslint', 'utils')]));
+  });
+
+  it.each(readmeConfigs().map((config, index) => ({ index: index + 1, config })))(
+    'lints with the README’s config #$index, as eslint.config.mjs: our reports, no parse error',
+    ({ config }) => {
+      writeFileSync(path.join(project, 'eslint.config.mjs'), config);
+      const eslint = npx(['eslint', '--format', 'json', 'src/'], project);
+      expect(eslint.status, `${eslint.stderr}\n${config}`).toBe(1);
+      const results = JSON.parse(eslint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; message: string }> }>;
+      const ours = Object.fromEntries(
+        results.map((result) => [
+          path.basename(result.filePath),
+          result.messages.filter((message) => message.ruleId === null || message.ruleId.startsWith('lambda-hygiene/')).map(({ ruleId, line }) => ({ ruleId, line })),
+        ]),
+      );
+      const expected = (text: string) => expectedReports(text).map(({ ruleId, line }) => ({ ruleId, line }));
+      // A config without the typescript-eslint parser lints JavaScript only: ESLint skips the .ts file.
+      const handlesTypeScript = /from '(typescript-eslint|@typescript-eslint\/parser)'/.test(config);
+      expect(ours).toEqual({
+        ...(handlesTypeScript ? { 'index-store.ts': expected(poorWithMarkers) } : {}),
+        'alerts.js': expected(commonJsPoorWithMarkers),
+        'events.mjs': expected(esmPoorWithMarkers),
+      });
+    },
+    60_000,
+  );
 });
 
 describe('the package contents', () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readmeConfigImporting } from './readme.js';
 
 // The plugin as a user gets it: packed into a tarball, installed into a fresh project beside the user's
 // own ESLint. Shared by the tests that need an installed copy (tests/package.test.ts,
@@ -69,14 +70,5 @@ export function packAndInstall(projectDir: string, extraPackages: readonly strin
   return { tarball };
 }
 
-/** The flat config the README's "only the parser" recipe gives: configs.recommended and the TS parser. */
-export const RECOMMENDED_WITH_TS_PARSER = [
-  "import tsParser from '@typescript-eslint/parser';",
-  "import lambdaHygiene from 'eslint-plugin-lambda-hygiene';",
-  '',
-  'export default [',
-  "  { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },",
-  '  lambdaHygiene.configs.recommended,',
-  '];',
-  '',
-].join('\n');
+/** The README's "only the parser" recipe: configs.recommended and the typescript-eslint parser for TypeScript files. */
+export const RECOMMENDED_WITH_TS_PARSER = readmeConfigImporting('@typescript-eslint/parser');
