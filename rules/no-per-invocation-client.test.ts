@@ -528,6 +528,65 @@ ruleTester.run('no-per-invocation-client', rule, {
         export const handler = async () => sns;
       `,
     },
+    {
+      name: 'issue 8: s3 = s3 ?? new S3Client() is a lazy singleton',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3: S3Client | undefined;
+
+        export const handler = async () => {
+          s3 = s3 ?? new S3Client({});
+          return s3.config.region();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: s3 = s3 || new S3Client() is a lazy singleton',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3: S3Client | undefined;
+
+        export const handler = async () => {
+          s3 = s3 || new S3Client({});
+          return s3.config.region();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: an exception class of an SDK client package is not a client',
+      code: `
+        import { NoSuchKey, S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        const s3 = new S3Client({});
+
+        export const handler = async (event: { key: string }) => {
+          const object = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key }));
+          if (!object.Body) throw new NoSuchKey({ message: event.key, $metadata: {} });
+          const error = new NoSuchKey({ message: 'unused', $metadata: {} });
+          return error.name;
+        };
+      `,
+    },
+    {
+      name: 'issue 8: a method called on an imported object does not run a local method of the same name',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { pool } from './db.js';
+
+        class Report {
+          query() {
+            const s3 = new S3Client({});
+            return s3;
+          }
+        }
+
+        export const report = new Report();
+
+        export const handler = async () => pool.query('select 1');
+      `,
+    },
   ],
   invalid: [
     {
@@ -4197,6 +4256,254 @@ ruleTester.run('no-per-invocation-client', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'issue 8: a helper called with a stable argument, then with event data, is request-dependent',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function makeClient(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { region: string }) => {
+          makeClient('eu-west-1');
+          return makeClient(event.region);
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper called with event data, then with a stable argument, is request-dependent',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function makeClient(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { region: string }) => {
+          makeClient(event.region);
+          return makeClient('eu-west-1');
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a callback passed by name gets the record',
+      code: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function processRecord(record: SQSRecord) {
+          const sqs = new SQSClient({ region: record.awsRegion });
+          return sqs;
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 23,
+          data: {
+            resource: 'SQSClient',
+            handler: 'handler',
+            via: ' (via `processRecord`, for every record)',
+            reason: '`event` is a parameter of `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: superclass constructor parameters are the super() arguments, not the new arguments',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        class Store {
+          client: S3Client;
+          constructor(region: string) {
+            this.client = new S3Client({ region });
+          }
+        }
+
+        class TenantStore extends Store {
+          constructor(readonly tenant: string) {
+            super('eu-west-1');
+          }
+        }
+
+        export const handler = async (event: { tenant: string }) => new TenantStore(event.tenant).client;
+      `,
+      errors: [{ messageId: 'perInvocation', line: 7, column: 27, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper shared by two handlers keeps the second handler’s per-record loop',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        function notify() {
+          const sns = new SNSClient({});
+          return sns;
+        }
+
+        export const handler = async () => notify();
+
+        export const lambdaHandler = async (event: SQSEvent) => {
+          for (const record of event.Records) notify();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'lambdaHandler', via: ' (via `notify`, for every record)' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: this.client ??= on an instance created on every invocation is not lazy',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        class Service {
+          private client: S3Client | undefined;
+          getClient() {
+            this.client ??= new S3Client({});
+            return this.client;
+          }
+        }
+
+        export const handler = async () => {
+          const service = new Service();
+          return service.getClient();
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 7, column: 29, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: clients.set(id, new X()) with no lookup is not a cache',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const clients = new Map<string, S3Client>();
+
+        export const handler = async (event: { id: string }) => {
+          clients.set(event.id, new S3Client({}));
+          return clients.size;
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 7, column: 33, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a dedupe guard on request data does not hide the creations after it',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let lastId: string | undefined;
+
+        export const handler = async (event: { id: string }) => {
+          if (event.id === lastId) return;
+          const sns = new SNSClient({});
+          lastId = event.id;
+          return sns;
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 8, column: 23, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: module.exports.hello = async (event) => … (the Serverless Framework template) is a handler',
+      code: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        module.exports.hello = async (event) => {
+          const s3 = new S3Client({});
+          return { statusCode: 200, body: JSON.stringify(await s3.config.region()) };
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: s3 ||= new S3Client() inside a loop runs once per invocation, not for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: SQSEvent) => {
+          let s3: S3Client | undefined;
+          for (const record of event.Records) {
+            s3 ||= new S3Client({});
+            console.log(record.body, s3);
+          }
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 8, column: 20, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: exports.getClient() called from the handler',
+      code: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        exports.getClient = () => new S3Client({});
+
+        exports.handler = async () => {
+          const s3 = exports.getClient();
+          return s3.config.region();
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perInvocation', line: 4, column: 35, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper called through .call(null, key)',
+      code: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        async function fetchObject(key: string) {
+          const s3 = new S3Client({});
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.call(null, event.key);
+      `,
+      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper called through .apply(null, [key])',
+      code: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        async function fetchObject(key: string) {
+          const s3 = new S3Client({});
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.apply(null, [event.key]);
+      `,
+      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: an object-literal getter that builds a client',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const services = {
+          get s3() {
+            return new S3Client({});
+          },
+        };
+
+        export const handler = async () => services.s3.config.region();
+      `,
+      errors: [{ messageId: 'perInvocation', line: 6, column: 20, suggestions: [] }],
     },
   ],
 });

@@ -592,6 +592,102 @@ ruleTester.run('no-per-invocation-pool', rule, {
         };
       `,
     },
+    {
+      name: 'issue 8: pool ??= createPool() where createPool builds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+
+        function createPool() {
+          return new Pool({ connectionString: process.env.DATABASE_URL });
+        }
+
+        export const handler = async () => {
+          pool ??= createPool();
+          return pool.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'issue 8: a class getInstance() singleton whose static field holds the instance that holds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        class Database {
+          private static instance: Database | undefined;
+          readonly pool = new Pool();
+
+          static getInstance(): Database {
+            if (!Database.instance) Database.instance = new Database();
+            return Database.instance;
+          }
+        }
+
+        export const handler = async () => Database.getInstance().pool.query('select 1');
+      `,
+    },
+    {
+      name: 'issue 8: a class whose static field holds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        class Database {
+          private static pool: Pool | undefined;
+
+          static getPool(): Pool {
+            this.pool ??= new Pool();
+            return this.pool;
+          }
+        }
+
+        export const handler = async () => Database.getPool().query('select 1');
+      `,
+    },
+    {
+      name: 'issue 8: if (!pool) await init() where init sets the module pool',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+
+        async function init() {
+          pool = new Pool();
+          await pool.query('select 1');
+        }
+
+        export const handler = async () => {
+          if (!pool) await init();
+          return pool!.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'issue 8: globalThis.prisma ??= new PrismaClient()',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+        export const handler = async () => {
+          (globalThis as any).prisma ??= new PrismaClient();
+          globalForPrisma.prisma ??= new PrismaClient();
+          return globalForPrisma.prisma.user.count();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: if (!global.pgPool) global.pgPool = new Pool()',
+      code: `
+        const { Pool } = require('pg');
+
+        exports.handler = async () => {
+          if (!global.pgPool) global.pgPool = new Pool();
+          return global.pgPool.query('select 1');
+        };
+      `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     {
@@ -4351,6 +4447,21 @@ ruleTester.run('no-per-invocation-pool', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'issue 8: require made by createRequire(import.meta.url)',
+      code: `
+        import { createRequire } from 'node:module';
+
+        const require = createRequire(import.meta.url);
+        const { Pool } = require('pg');
+
+        export const handler = async () => {
+          const pool = new Pool();
+          return pool.query('select 1');
+        };
+      `,
+      errors: [{ messageId: 'perInvocation', line: 8, column: 24, suggestions: [] }],
     },
   ],
 });
