@@ -186,3 +186,37 @@ export function describe(node: Node): string {
       return '…';
   }
 }
+
+/** Is this identifier read as a value (not a property name, key or label)? */
+export function isRead(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === identifier || parent.computed;
+    case AST_NODE_TYPES.Property:
+      return parent.value === identifier || parent.computed;
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.MethodDefinition:
+      return parent.value === identifier || parent.computed;
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** The class whose `this` a node sees: arrow functions see through, other functions stop at methods. */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isClass(current)) return current;
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    ) {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,47 +1,58 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { enclosingUnit, isClass, isFunction, propertyName, walk } from './ast.js';
+import { describe, isClass, isFunction, propertyName, walk } from './ast.js';
 import type { CodeUnit, FunctionNode } from './types.js';
 
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 
-/** What one walk of the module collects, for reachability and for finding creation sites. */
+/** What one walk of the module collects, for the summary and for finding creation sites. */
 export interface ModuleIndex {
   /** Every call and `new`, in source order. */
   calls: CallLike[];
-  /** Calls and `new`s grouped by the code unit that runs them (`undefined`: module scope). */
-  callsByUnit: Map<CodeUnit | undefined, CallLike[]>;
-  /** Property reads that are not calls (`this.client`), grouped by unit: they may run a getter. */
-  readsByUnit: Map<CodeUnit | undefined, TSESTree.MemberExpression[]>;
-  /** Functions directly nested in each unit: callbacks run as part of the unit that defines them. */
-  nestedByUnit: Map<CodeUnit | undefined, FunctionNode[]>;
-  /** Class methods and object-literal methods by name, to resolve `obj.method()` on unknown `obj`. */
+  /** Property reads that are not calls (`this.client`, `services.s3`): they may run a getter. */
+  reads: TSESTree.MemberExpression[];
+  /** Every function and class, in source order. */
+  functions: Array<CodeUnit>;
+  /** Every assignment, in source order: writes to module state and caches. */
+  assignments: TSESTree.AssignmentExpression[];
+  /** Class methods and object-literal methods by name, to resolve `obj.method()` on an untraceable `obj`. */
   methodsByName: Map<string, FunctionNode[]>;
-  /** Names of getters declared in the module; reads of other names need no resolution. */
+  /** Names of getters declared in the module (classes and object literals); reads of other names need no resolution. */
   getterNames: Set<string>;
-  /** Every variable declarator, to find which local names can hold a resource's module. */
+  /** What the module looks things up in (`cache` in `cache.get(k)`, `cache.has(k)`): a `set` there is a cache. */
+  lookups: Set<string>;
+  /** Every variable declarator with an initialiser, to find which local names can hold a resource's module. */
   declarators: TSESTree.VariableDeclarator[];
 }
 
 export function indexModule(program: TSESTree.Program): ModuleIndex {
   const index: ModuleIndex = {
     calls: [],
-    callsByUnit: new Map(),
-    readsByUnit: new Map(),
-    nestedByUnit: new Map(),
+    reads: [],
+    functions: [],
+    assignments: [],
     methodsByName: new Map(),
     getterNames: new Set(),
+    lookups: new Set(),
     declarators: [],
   };
   walk(program, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
+        if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
+          const method = propertyName(node.callee);
+          if (method === 'get' || method === 'has') index.lookups.add(describe(node.callee.object));
+        }
+        index.calls.push(node);
+        break;
       case AST_NODE_TYPES.NewExpression:
         index.calls.push(node);
-        append(index.callsByUnit, enclosingUnit(node), node);
         break;
       case AST_NODE_TYPES.MemberExpression:
-        if (!isCallee(node)) append(index.readsByUnit, enclosingUnit(node), node);
+        if (!isCallee(node)) index.reads.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        index.assignments.push(node);
         break;
       case AST_NODE_TYPES.VariableDeclarator:
         if (node.init) index.declarators.push(node);
@@ -49,7 +60,9 @@ export function indexModule(program: TSESTree.Program): ModuleIndex {
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionDeclaration:
       case AST_NODE_TYPES.FunctionExpression:
-        append(index.nestedByUnit, enclosingUnit(node), node);
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        index.functions.push(node);
         break;
       case AST_NODE_TYPES.MethodDefinition: {
         const name = propertyName(node);
@@ -60,9 +73,9 @@ export function indexModule(program: TSESTree.Program): ModuleIndex {
       }
       case AST_NODE_TYPES.Property: {
         const name = propertyName(node);
-        if (name !== undefined && isFunction(node.value) && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
-          append(index.methodsByName, name, node.value);
-        }
+        if (name === undefined || !isFunction(node.value) || node.parent.type !== AST_NODE_TYPES.ObjectExpression) break;
+        if (node.kind === 'get') index.getterNames.add(name);
+        else if (node.kind === 'init') append(index.methodsByName, name, node.value);
         break;
       }
       // Types never run: skip them (they are a large part of .d.ts-heavy TypeScript).

@@ -1,5 +1,5 @@
 import { analyze } from '@typescript-eslint/scope-manager';
-import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 
 /**
@@ -9,9 +9,11 @@ import type { TSESTree } from '@typescript-eslint/types';
  */
 export class Scopes {
   private scopeManager: ScopeManager | undefined;
+  /** Every identifier the scope manager saw used, with its reference: resolved once, looked up in O(1). */
+  private referenceMap: Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference> | undefined;
 
   constructor(
-    private readonly program: TSESTree.Program,
+    readonly program: TSESTree.Program,
     manager: ScopeManager | undefined,
     private readonly sourceType: 'module' | 'script' = program.sourceType,
   ) {
@@ -46,9 +48,25 @@ export class Scopes {
     return undefined;
   }
 
-  /** The variable an identifier refers to. */
+  /**
+   * The variable an identifier refers to: the scope manager's own resolution of the reference, or, for an
+   * identifier that is not a reference (a declaration's name), the name looked up from its scope.
+   */
   resolve(identifier: TSESTree.Identifier): Variable | undefined {
+    const reference = this.referenceOf(identifier);
+    if (reference) return reference.resolved ?? undefined;
     return this.lookup(identifier, identifier.name);
+  }
+
+  /** The scope manager's reference for an identifier that reads or writes a variable. */
+  referenceOf(identifier: TSESTree.Identifier): Reference | undefined {
+    if (!this.referenceMap) {
+      this.referenceMap = new Map();
+      for (const scope of this.manager.scopes) {
+        for (const reference of scope.references) this.referenceMap.set(reference.identifier, reference);
+      }
+    }
+    return this.referenceMap.get(identifier);
   }
 }
 

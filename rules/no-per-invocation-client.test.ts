@@ -3553,7 +3553,15 @@ ruleTester.run('no-per-invocation-client', rule, {
           return stripe;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 26, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 26,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`apiKey` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'per-record callback parameter (requestDependent wins over perRecord)',
@@ -3715,7 +3723,7 @@ ruleTester.run('no-per-invocation-client', rule, {
       ],
     },
     {
-      name: 'a loop inside a helper',
+      name: 'a loop inside a helper, over a fixed list: not for every record',
       code: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
@@ -3727,10 +3735,10 @@ ruleTester.run('no-per-invocation-client', rule, {
       `,
       errors: [
         {
-          messageId: 'perRecord',
+          messageId: 'perInvocation',
           line: 5,
           column: 64,
-          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`)' },
           suggestions: [
             {
               messageId: 'hoist',
@@ -3886,7 +3894,15 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async () => (await openaiClient()).models.list();
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 18,
+          data: { resource: 'OpenAI', handler: 'handler', via: ' (via `openaiClient`)', source: 'a secret', reason: '`apiKey` is awaited in `openaiClient`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'two handlers sharing a helper: one report per site',
@@ -4364,7 +4380,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 6,
           column: 23,
           data: { resource: 'SNSClient', handler: 'lambdaHandler', via: ' (via `notify`, for every record)' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        function notify() {
+          const sns = getSnsClient();
+          return sns;
+        }
+
+        export const handler = async () => notify();
+
+        export const lambdaHandler = async (event: SQSEvent) => {
+          for (const record of event.Records) notify();
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -4386,7 +4426,39 @@ ruleTester.run('no-per-invocation-client', rule, {
           return service.getClient();
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 7, column: 29, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        class Service {
+          private client: S3Client | undefined;
+          getClient() {
+            this.client ??= getS3Client();
+            return this.client;
+          }
+        }
+
+        export const handler = async () => {
+          const service = new Service();
+          return service.getClient();
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: clients.set(id, new X()) with no lookup is not a cache',
@@ -4400,7 +4472,33 @@ ruleTester.run('no-per-invocation-client', rule, {
           return clients.size;
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 7, column: 33, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        const clients = new Map<string, S3Client>();
+
+        export const handler = async (event: { id: string }) => {
+          clients.set(event.id, getS3Client());
+          return clients.size;
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: a dedupe guard on request data does not hide the creations after it',
@@ -4416,7 +4514,35 @@ ruleTester.run('no-per-invocation-client', rule, {
           return sns;
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 8, column: 23, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let snsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (snsClient ??= new SNSClient({}));
+
+        let lastId: string | undefined;
+
+        export const handler = async (event: { id: string }) => {
+          if (event.id === lastId) return;
+          const sns = getSnsClient();
+          lastId = event.id;
+          return sns;
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: module.exports.hello = async (event) => … (the Serverless Framework template) is a handler',
@@ -4429,7 +4555,31 @@ ruleTester.run('no-per-invocation-client', rule, {
         };
       `,
       languageOptions: commonjs,
-      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        let s3Client: InstanceType<typeof S3Client> | undefined;
+        const getS3Client = (): InstanceType<typeof S3Client> =>
+          (s3Client ??= new S3Client({}));
+
+        module.exports.hello = async (event) => {
+          const s3 = getS3Client();
+          return { statusCode: 200, body: JSON.stringify(await s3.config.region()) };
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: s3 ||= new S3Client() inside a loop runs once per invocation, not for every record',
@@ -4445,7 +4595,35 @@ ruleTester.run('no-per-invocation-client', rule, {
           }
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 8, column: 20, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        export const handler = async (event: SQSEvent) => {
+          let s3: S3Client | undefined;
+          for (const record of event.Records) {
+            s3 ||= getS3Client();
+            console.log(record.body, s3);
+          }
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: exports.getClient() called from the handler',
@@ -4460,7 +4638,33 @@ ruleTester.run('no-per-invocation-client', rule, {
         };
       `,
       languageOptions: commonjs,
-      errors: [{ messageId: 'perInvocation', line: 4, column: 35, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 4,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        let s3Client: InstanceType<typeof S3Client> | undefined;
+        const getS3Client = (): InstanceType<typeof S3Client> =>
+          (s3Client ??= new S3Client({}));
+
+        exports.getClient = () => getS3Client();
+
+        exports.handler = async () => {
+          const s3 = exports.getClient();
+          return s3.config.region();
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: a helper called through .call(null, key)',
@@ -4474,7 +4678,33 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async (event: { key: string }) => fetchObject.call(null, event.key);
       `,
-      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        async function fetchObject(key: string) {
+          const s3 = getS3Client();
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.call(null, event.key);
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: a helper called through .apply(null, [key])',
@@ -4488,7 +4718,33 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async (event: { key: string }) => fetchObject.apply(null, [event.key]);
       `,
-      errors: [{ messageId: 'perInvocation', line: 5, column: 22, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        async function fetchObject(key: string) {
+          const s3 = getS3Client();
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.apply(null, [event.key]);
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'issue 8: an object-literal getter that builds a client',
@@ -4503,7 +4759,34 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async () => services.s3.config.region();
       `,
-      errors: [{ messageId: 'perInvocation', line: 6, column: 20, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (s3Client ??= new S3Client({}));
+
+        const services = {
+          get s3() {
+            return getS3Client();
+          },
+        };
+
+        export const handler = async () => services.s3.config.region();
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

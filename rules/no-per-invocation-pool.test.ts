@@ -3416,7 +3416,21 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 10, column: 24, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 10,
+          column: 24,
+          data: {
+            resource: 'mysql.createPool',
+            handler: 'handler',
+            via: '',
+            source: 'a secret',
+            reason: '`secret` is awaited in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'an IAM auth token awaited in the handler',
@@ -3708,7 +3722,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
       ],
     },
     {
-      name: 'an iteration over literal data: per record, but not request data',
+      name: 'an iteration over literal data: neither per record nor request data (a fixed list is not input-sized)',
       code: `
         import { Pool } from 'pg';
 
@@ -3719,10 +3733,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
       `,
       errors: [
         {
-          messageId: 'perRecord',
+          messageId: 'perInvocation',
           line: 5,
           column: 63,
-          data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+          data: { resource: 'Pool', handler: 'handler', via: '' },
           suggestions: [],
         },
       ],
@@ -3825,7 +3839,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async () => (await connect()).query('select 1');
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `connect`)', source: 'a secret', reason: '`password` is awaited in `connect`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'event data followed through two helpers',
@@ -4461,7 +4483,34 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool.query('select 1');
         };
       `,
-      errors: [{ messageId: 'perInvocation', line: 8, column: 24, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { createRequire } from 'node:module';
+
+        const require = createRequire(import.meta.url);
+        const { Pool } = require('pg');
+
+        let pool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (pool ??= new Pool());
+
+        export const handler = async () => {
+          const pool = getPool();
+          return pool.query('select 1');
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
