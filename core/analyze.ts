@@ -137,7 +137,8 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
     const init = chosen.dependence.init;
     const initDependence: InitDependence | undefined = init && {
       input: init.input,
-      source: init.source,
+      // The solver settles expiring credentials as request-like: what is left is a secret, a parameter or a value.
+      source: init.source as InitDependence['source'],
       in: init.in,
       fetch: nodes.nodeAt(init.fetch)!,
       chain: init.chain.flatMap((range) => nodes.nodeAt(range) ?? []),

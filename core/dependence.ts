@@ -103,8 +103,8 @@ export class DependenceAnalyzer {
   }
 
   /**
-   * `await x`: request data if `x` is built from it; expiring credentials stay out of reach (never frozen
-   * into a reused resource); anything else awaited in a function is an init value, fetched per invocation.
+   * `await x`: request data if `x` is built from it; anything else awaited in a function is an init value,
+   * fetched per invocation (expiring credentials included: the solver keeps them out of reach).
    */
   private ofAwait(node: TSESTree.AwaitExpression): Dependence {
     const argument = peelPromiseChain(node.argument);
@@ -113,15 +113,15 @@ export class DependenceAnalyzer {
     if (inner.request) return inner;
     const unit = this.scope.units.unitOf(node);
     if (unit === undefined) return inner; // awaited once, at module scope
-    return join(this.awaited(argument, describe(node.argument), unit, node.range), inner);
+    // `await response.json()` after `await fetch(secretUrl)`: still the secret, fetched by the first await.
+    const marker = this.awaited(argument, describe(node.argument), unit, node.range);
+    return inner.init ? join(inner, marker) : join(marker, inner);
   }
 
-  /** What awaiting `argument` (a call, a promise) adds: an init value, or expiring credentials. */
+  /** What awaiting `argument` (a call, a promise) adds: an init value (expiring credentials are one too, settled by the solver). */
   private awaited(argument: Node, input: string, unit: number, range: [number, number]): Dependence {
     const kind = fetchKind(argument, this.scope.values);
-    const where = this.scope.nameOf(unit);
-    if (kind === 'credential') return { request: { input, why: 'awaited', in: where } };
-    return { init: { input, source: kind, in: where, file: this.scope.file, fetch: range, chain: [] } };
+    return { init: { input, source: kind, in: this.scope.nameOf(unit), file: this.scope.file, fetch: range, chain: [] } };
   }
 
   private ofIdentifier(identifier: TSESTree.Identifier, within: Node): Dependence {

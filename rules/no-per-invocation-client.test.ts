@@ -4788,5 +4788,279 @@ ruleTester.run('no-per-invocation-client', rule, {
         },
       ],
     },
+    {
+      name: 'issue 9: a write from the event into a local configuration object before the construction',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        export const handler = async (event: { region: string }) => {
+          const config: { region?: string; endpoint?: string } = {};
+          config.endpoint = 'http://localhost:4566';
+          Object.assign(config, { region: event.region });
+          return new DynamoDBClient(config);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 8,
+          column: 18,
+          data: {
+            resource: 'DynamoDBClient',
+            handler: 'handler',
+            via: '',
+            reason: '`event` is a parameter of `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module-level settings object written from the event in the handler',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        const settings = { region: 'eu-west-1' };
+
+        export const handler = async (event: { region: string }) => {
+          settings.region = event.region;
+          return new SNSClient(settings);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 8,
+          column: 18,
+          data: {
+            resource: 'SNSClient',
+            handler: 'handler',
+            via: '',
+            reason: '`settings.region` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module let assigned by a helper the handler runs',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let tenantRegion: string | undefined;
+
+        function remember(event: { region: string }) {
+          tenantRegion = event.region;
+        }
+
+        export const handler = async (event: { region: string }) => {
+          remember(event);
+          return new S3Client({ region: tenantRegion });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 12,
+          column: 18,
+          data: {
+            resource: 'S3Client',
+            handler: 'handler',
+            via: '',
+            reason: '`tenantRegion` is written from request data in `remember`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a per-request store (AsyncLocalStorage#getStore())',
+      code: `
+        import { AsyncLocalStorage } from 'node:async_hooks';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        const requestContext = new AsyncLocalStorage<{ region: string }>();
+
+        export const handler = async () => new SQSClient({ region: requestContext.getStore()?.region });
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 7,
+          column: 44,
+          data: {
+            resource: 'SQSClient',
+            handler: 'handler',
+            via: '',
+            reason: '`requestContext.getStore()` is the per-request store read in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: AWS.config.update({ region: event.region }) before an SDK v2 client',
+      code: `
+        import AWS from 'aws-sdk';
+
+        export const handler = async (event: { region: string }) => {
+          AWS.config.update({ region: event.region });
+          return new AWS.S3();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 18,
+          data: { resource: 'AWS.S3', handler: 'handler', via: '', reason: '`AWS.config` is written from request data in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: process.env.AWS_REGION = event.region before a client that reads it',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: { region: string }) => {
+          process.env.AWS_REGION = event.region;
+          return new S3Client({});
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 18,
+          data: {
+            resource: 'S3Client',
+            handler: 'handler',
+            via: '',
+            reason: '`process.env.AWS_REGION` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a getter reading module state the handler changes',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let currentRegion = 'eu-west-1';
+        const config = {
+          get region() {
+            return currentRegion;
+          },
+        };
+
+        export const handler = async (event: { region: string }) => {
+          currentRegion = event.region;
+          return new DynamoDBClient(config);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 13,
+          column: 18,
+          data: {
+            resource: 'DynamoDBClient',
+            handler: 'handler',
+            via: '',
+            reason: '`currentRegion` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a parameter fetched from SSM with a constant name',
+      code: `
+        import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';
+        import Stripe from 'stripe';
+
+        const ssm = new SSMClient({});
+
+        export const handler = async () => {
+          const { Parameter } = await ssm.send(new GetParameterCommand({ Name: '/stripe/key', WithDecryption: true }));
+          return new Stripe(Parameter!.Value!);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a parameter', reason: '`Parameter` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a secret fetched through the Parameters and Secrets Lambda extension',
+      code: `
+        import Stripe from 'stripe';
+
+        export const handler = async () => {
+          const response = await fetch(\`http://localhost:2773/secretsmanager/get?secretId=\${process.env.SECRET_ID}\`, {
+            headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN! },
+          });
+          const { SecretString } = await response.json();
+          return new Stripe(SecretString);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`SecretString` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a loop over the event records inside a helper is for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function fanOut(records: SQSEvent['Records']) {
+          return records.map((record) => ({ record, client: new SQSClient({}) }));
+        }
+
+        export const handler = async (event: SQSEvent) => fanOut(event.Records);
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 61,
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let sqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (sqsClient ??= new SQSClient({}));
+
+        function fanOut(records: SQSEvent['Records']) {
+          return records.map((record) => ({ record, client: getSqsClient() }));
+        }
+
+        export const handler = async (event: SQSEvent) => fanOut(event.Records);
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -688,6 +688,27 @@ ruleTester.run('no-per-invocation-pool', rule, {
       `,
       languageOptions: { parserOptions: { sourceType: 'script' } },
     },
+    {
+      name: 'issue 10: a guard set inside a callback (connect(uri, (err, client) => { cachedDb = ... }))',
+      code: `
+        const { MongoClient } = require('mongodb');
+
+        let cachedDb = null;
+
+        exports.handler = (event, context, callback) => {
+          context.callbackWaitsForEmptyEventLoop = false;
+          if (cachedDb == null) {
+            MongoClient.connect(process.env.MONGODB_URI, (err, client) => {
+              cachedDb = client.db('app');
+              callback(null, 'connected');
+            });
+          } else {
+            callback(null, 'reused');
+          }
+        };
+      `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     {
@@ -4509,6 +4530,101 @@ ruleTester.run('no-per-invocation-pool', rule, {
       `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a collection filled per tenant and read back without its key',
+      code: `
+        import { Pool } from 'pg';
+
+        const tenants = new Map<string, { host: string }>();
+
+        export const handler = async (event: { tenant: string; host: string }) => {
+          tenants.set(event.tenant, { host: event.host });
+          const [first] = [...tenants.values()];
+          return new Pool({ host: first!.host });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 9,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: '', reason: '`tenants` is written from request data in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module let assigned by a middy middleware',
+      code: `
+        import middy from '@middy/core';
+        import { Pool } from 'pg';
+
+        let tenantUser: string | undefined;
+
+        const main = async () => new Pool({ user: tenantUser });
+
+        export const handler = middy(main).use({
+          before: async (request: { event: { user: string } }) => {
+            tenantUser = request.event.user;
+          },
+        });
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 7,
+          column: 34,
+          data: { resource: 'Pool', handler: 'handler', via: '', reason: '`tenantUser` is written from request data in `before`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: an SDK v2 secret (getSecretValue().promise()) with a constant id',
+      code: `
+        import AWS from 'aws-sdk';
+        import mysql from 'mysql2/promise';
+
+        const secretsManager = new AWS.SecretsManager();
+
+        export const handler = async () => {
+          const secret = await secretsManager.getSecretValue({ SecretId: 'db' }).promise();
+          return mysql.createPool(JSON.parse(secret.SecretString!));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'mysql.createPool', handler: 'handler', via: '', source: 'a secret', reason: '`secret` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a secret fetched by an id built from the request stays request data',
+      code: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+        import { Client } from 'pg';
+
+        const secrets = new SecretsManagerClient({});
+
+        export const handler = async (event: { tenantId: string }) => {
+          const secret = await secrets.send(new GetSecretValueCommand({ SecretId: \`tenant/\${event.tenantId}\` }));
+          return new Client(JSON.parse(secret.SecretString!));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 9,
+          column: 18,
+          data: { resource: 'Client', handler: 'handler', via: '', reason: '`event` is a parameter of `handler`' },
+          suggestions: [],
         },
       ],
     },

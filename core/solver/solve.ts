@@ -342,10 +342,19 @@ class Solver {
     if ('fn' in callee) return [{ file, summary, fn: callee.fn }];
     const resolved = this.input.resolve?.(callee.import, file);
     if (!resolved) return [];
-    const value = this.exportValue(resolved, callee.path, 0);
-    if (!value) return [];
-    if (callee.member === undefined) return this.functionsOfValue(value.file, value.value, 0);
-    return this.memberOf(value.file, value.value, callee.member, callee.instance ?? value.value.kind === 'instance', 0);
+    // `db.query` with `db` imported: the export `db`, then its method `query`.
+    const [first, ...members] = callee.path;
+    let value = this.exportValue(resolved, first === undefined ? [] : [first], 0);
+    if (callee.member !== undefined) members.push(callee.member);
+    // Through object literals: `services.db.query`.
+    while (value && members.length > 1 && value.value.kind === 'object') {
+      const name = members.shift()!;
+      const inner: ExportValue | undefined = value.value.members.find((candidate) => candidate.name === name)?.value;
+      value = inner && { file: value.file, value: inner };
+    }
+    if (!value || members.length > 1) return [];
+    if (members.length === 0) return this.functionsOfValue(value.file, value.value, 0);
+    return this.memberOf(value.file, value.value, members[0]!, callee.instance ?? value.value.kind === 'instance', 0);
   }
 
   /** What an export path of a file is, following re-exports, `export *` and imported bindings. */
@@ -431,24 +440,24 @@ class Solver {
   }
 
   private nameIn(context: Context): string {
-    if (context.path.length === 0) return context.handler.name;
+    if (context.file === context.handler.file && context.fn === context.handler.fn) return context.handler.name;
     return context.summary.functions[context.fn]?.name ?? 'function';
   }
 
   private finding({ context, creation, dependence, perRecord }: PendingFinding): Finding {
-    const final = this.resolveState(dependence);
+    const final = settled(this.resolveState(dependence));
     const inputWrites: SolvedInputWrite[] = creation.localWrites.map((write) => ({
       file: context.file,
       range: write.range,
       target: write.target,
       kind: write.kind,
-      dependence: kindOf(this.resolveState(this.fill(write.dependence, context))),
+      dependence: kindOf(settled(this.resolveState(this.fill(write.dependence, context)))),
     }));
     const keys = new Set((creation.args.state ?? []).map((key) => canonicalKey(key, context.file)));
     for (const write of this.writes.values()) {
       if (![...keys].some((key) => keysMatch(key, write.key))) continue;
       if (inputWrites.some((other) => other.file === write.file && other.range[0] === write.range[0])) continue;
-      inputWrites.push({ file: write.file, range: write.range, target: write.target, kind: write.kind, dependence: kindOf(this.resolveState(write.dependence)) });
+      inputWrites.push({ file: write.file, range: write.range, target: write.target, kind: write.kind, dependence: kindOf(settled(this.resolveState(write.dependence))) });
     }
     return {
       file: context.file,
@@ -502,6 +511,13 @@ function outlives(scope: CacheScope, context: Pick<Context, 'file' | 'frames'>, 
 function withInput(value: Dependence, input: string): Dependence {
   if (value.request && value.request.input === '') return { request: { ...value.request, input } };
   return value;
+}
+
+/** Expiring credentials (STS, an RDS IAM token) awaited per invocation: never frozen, so kept as request-like. */
+function settled(dependence: Dependence): Dependence {
+  if (dependence.request || dependence.init?.source !== 'credential') return dependence;
+  const { input, in: where } = dependence.init;
+  return { request: { input, why: 'awaited', in: where } };
 }
 
 function kindOf(dependence: Dependence): SolvedDependence['kind'] {

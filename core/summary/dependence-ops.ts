@@ -43,7 +43,6 @@ export function withChainStep(dependence: Dependence, step: Range): Dependence {
 
 /** An awaited value stored in a variable is reported under the variable's name. */
 export function renamed(dependence: Dependence, input: string): Dependence {
-  if (dependence.request?.why === 'awaited') return { ...dependence, request: { ...dependence.request, input } };
   if (dependence.init && !dependence.request) return { ...dependence, init: { ...dependence.init, input } };
   return dependence;
 }

@@ -43,8 +43,12 @@ export interface InitReason {
   chain: Range[];
 }
 
-/** What kind of value an init chain fetches. */
-export type InitSource = 'secret' | 'parameter' | 'value';
+/**
+ * What kind of value an init chain fetches. `credential`: credentials that expire (STS, an RDS IAM token),
+ * which the solver reports as request-like (never frozen into a reused resource) unless request data
+ * reaches the site anyway.
+ */
+export type InitSource = 'secret' | 'parameter' | 'value' | 'credential';
 
 /**
  * What a value depends on. The empty object is `stable` (the same on every invocation: literals,
