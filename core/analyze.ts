@@ -81,13 +81,14 @@ function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOption
 export function prepareModule(
   program: TSESTree.Program,
   options: AnalyzeModuleOptions & { full?: boolean; hash?: string },
-): { handlers: Handler[]; summarize?: (importEdges: boolean) => { summary: ModuleSummary; nodes: SummaryNodes } } {
+): { handlers: Handler[]; summarize?: (projectMode: boolean) => { summary: ModuleSummary; nodes: SummaryNodes } } {
   // ESLint links every node to its parent; a bare typescript-estree parse does not.
   if (program.body.length > 0 && !program.body[0]!.parent) walk(program, () => true);
   const scopes = options.scopes ?? new Scopes(program, options.scopeManager);
   let values = new Values(scopes, program);
   const moduleExports = collectExports(program);
-  const handlers = findHandlers(program, values, options.settings, moduleExports);
+  let finder = handlerFinder(program, values, options.settings);
+  const handlers = findHandlers(finder, moduleExports);
   // A module without a handler is not Lambda code: nothing in it runs per invocation (project mode still
   // summarises it, for the handlers of other modules that reach it).
   if (handlers.length === 0 && !options.full) return { handlers };
@@ -96,10 +97,10 @@ export function prepareModule(
   values = values.withFactories(new Map(handlers.flatMap((handler) => (handler.factory ? [[handler.factory.fn, handler.factory.call] as const] : []))));
   const creations = findCreationSites(program, index, values, catalogue);
   if (creations.length === 0 && !options.full) return { handlers };
-  const finder = handlerFinder(program, values, options.settings);
+  if (values !== finder.values) finder = handlerFinder(program, values, options.settings);
   return {
     handlers,
-    summarize: (importEdges) =>
+    summarize: (projectMode) =>
       buildSummary({
         program,
         scopes,
@@ -111,7 +112,7 @@ export function prepareModule(
         creations,
         file: options.file ?? THIS_FILE,
         ...(options.hash ? { hash: options.hash } : {}),
-        importEdges,
+        projectMode,
       }),
   };
 }

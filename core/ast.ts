@@ -15,22 +15,24 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const keys = visitorKeys[node.type] ?? [];
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (!child || typeof child !== 'object') continue;
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) push(child[i], node);
-      } else {
-        push(child, node);
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === 'string') {
+            if (!item.parent) (item as unknown as { parent: Node }).parent = node;
+            stack.push(item);
+          }
+        }
+      } else if (typeof (child as Node).type === 'string') {
+        if (!(child as Node).parent) (child as unknown as { parent: Node }).parent = node;
+        stack.push(child as Node);
       }
     }
-  }
-
-  function push(child: unknown, parent: Node) {
-    if (!child || typeof (child as Node).type !== 'string') return;
-    const node = child as Node;
-    if (!node.parent) (node as unknown as { parent: Node }).parent = parent;
-    stack.push(node);
   }
 }
 

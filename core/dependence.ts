@@ -14,8 +14,8 @@ export { isRead } from './ast.js';
 
 type Node = TSESTree.Node;
 
-/** Calls that change the object they are called on: a write to it, of their arguments. */
-const MUTATORS = new Set(['set', 'add', 'push', 'unshift', 'splice', 'append', 'setItem', 'update', 'assign']);
+/** Calls that change the object they are called on (or, `assign`, their first argument): a write to it. */
+export const MUTATORS: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift', 'splice', 'append', 'setItem', 'update', 'assign']);
 
 export interface DependenceScope {
   scopes: Scopes;

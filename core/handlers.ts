@@ -28,13 +28,7 @@ export interface ModuleExport {
  * Where invocations enter the module: exported handlers, whatever the export syntax, unwrapped from
  * middleware and bound class methods down to the function that runs per request.
  */
-export function findHandlers(
-  program: TSESTree.Program,
-  values: Values,
-  settings: LambdaHygieneSettings | undefined,
-  moduleExports: readonly ModuleExport[] = collectExports(program),
-): Handler[] {
-  const finder = handlerFinder(program, values, settings);
+export function findHandlers(finder: HandlerFinder, moduleExports: readonly ModuleExport[]): Handler[] {
   const handlers: Handler[] = [];
   const seen = new Set<FunctionNode>();
   for (const moduleExport of moduleExports) {
@@ -162,17 +156,33 @@ export interface FoundFunction {
   instance?: 'module';
 }
 
+/** Handler names and wrapper names as sets, once per settings object (the rules pass the same one for every file). */
+const namesBySettings = new WeakMap<object, { handlerNames: ReadonlySet<string>; wrappers: ReadonlySet<string> }>();
+const DEFAULT_NAMES = { handlerNames: new Set(DEFAULT_HANDLER_NAMES), wrappers: new Set(DEFAULT_WRAPPERS) };
+
+function namesOf(settings: LambdaHygieneSettings | undefined): { handlerNames: ReadonlySet<string>; wrappers: ReadonlySet<string> } {
+  if (!settings) return DEFAULT_NAMES;
+  let names = namesBySettings.get(settings);
+  if (!names) {
+    names = {
+      handlerNames: new Set(settings.handlerNames ?? DEFAULT_HANDLER_NAMES),
+      wrappers: new Set([...DEFAULT_WRAPPERS, ...(settings.wrappers ?? [])]),
+    };
+    namesBySettings.set(settings, names);
+  }
+  return names;
+}
+
 export class HandlerFinder {
   private readonly handlerNames: ReadonlySet<string>;
   private readonly wrappers: ReadonlySet<string>;
 
   constructor(
-    private readonly values: Values,
+    readonly values: Values,
     settings: LambdaHygieneSettings | undefined,
     private readonly importsLambdaTypes: boolean,
   ) {
-    this.handlerNames = new Set(settings?.handlerNames ?? DEFAULT_HANDLER_NAMES);
-    this.wrappers = new Set([...DEFAULT_WRAPPERS, ...(settings?.wrappers ?? [])]);
+    ({ handlerNames: this.handlerNames, wrappers: this.wrappers } = namesOf(settings));
   }
 
   handlerFunctions(moduleExport: ModuleExport): FoundFunction[] {
@@ -374,13 +384,13 @@ export class HandlerFinder {
 
 /**
  * `(event, context)` or `(event, context, callback)`: the parameters Lambda passes, by their usual names
- * (`evt` and `ctx` count too); `(event)` alone under an export's own name (the Serverless Framework's
- * `module.exports.hello = async (event) => ...`), not as an anonymous default export.
+ * (`evt` and `ctx` count too); an async `(event)` alone under an export's own name (the Serverless
+ * Framework's `module.exports.hello = async (event) => ...`), not as an anonymous default export.
  */
 function hasLambdaParameterNames(fn: FunctionNode, exportName: string): boolean {
   const [event, context, callback] = fn.params;
   if (event?.type !== AST_NODE_TYPES.Identifier || fn.params.length > 3) return false;
-  if (!context) return event.name === 'event' && exportName !== 'default';
+  if (!context) return event.name === 'event' && exportName !== 'default' && fn.async;
   return /^(event|evt)$/.test(event.name) && context.type === AST_NODE_TYPES.Identifier && /^(context|ctx)$/.test(context.name) && (!callback || callback.type === AST_NODE_TYPES.Identifier);
 }
 

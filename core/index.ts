@@ -9,6 +9,7 @@ export type { Finding, PathStep, SolvedDependence, SolvedInputWrite, SolveEntry,
 export { contentHash, summarizeModule, SummaryCache } from './summary/index.js';
 export type { SummarizeOptions } from './summary/index.js';
 export type * from './summary/types.js';
+export { completeSummary } from './summary/lazy.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';

@@ -27,6 +27,9 @@ export interface LazyFacts {
  * (`if (event.id === lastId) return;`) is a dedupe, not a cache: it hides nothing.
  */
 export class Laziness {
+  /** What each block assigns (with and without `set` calls): a block is walked once however many sites it holds. */
+  private readonly assigned = { withSet: new Map<Node, Node[]>(), plain: new Map<Node, Node[]>() };
+
   constructor(
     private readonly scopes: Scopes,
     /** The function whose run owns a declaration (`module` outside any); undefined for a callback's local. */
@@ -83,14 +86,6 @@ export class Laziness {
       }
     }
     return facts;
-  }
-
-  /** What a function assigns that may outlive one run of it: the guards around calls to it test these. */
-  assignments(body: Node): Array<{ target: string; scope: CacheScope }> {
-    return this.assignedIn(body, false).flatMap((target) => {
-      const scope = this.scopeOf(target);
-      return scope ? [{ target: describe(target), scope }] : [];
-    });
   }
 
   /** Where a cache lives: `this.x` on the instance, a module or global name for the environment, a local in its function's run. */
@@ -157,19 +152,23 @@ export class Laziness {
    * guards calls to functions that set what it tests (`if (pool) return pool; await init();`).
    */
   private afterEarlyReturn(body: TSESTree.BlockStatement, statement: Node, facts: LazyFacts): void {
-    const fn = body.parent as TSESTree.FunctionLike;
     const index = body.body.indexOf(statement as TSESTree.Statement);
     if (index <= 0) return;
-    const guards = body.body
-      .slice(0, index)
-      .filter((earlier): earlier is TSESTree.IfStatement => earlier.type === AST_NODE_TYPES.IfStatement && isEarlyReturn(earlier));
+    const fn = body.parent as TSESTree.FunctionLike;
+    // Guards on nothing of this run but what outlives it (not `if (!id) return` on a local).
+    const guards: TSESTree.IfStatement[] = [];
+    for (let i = 0; i < index; i++) {
+      const earlier = body.body[i]!;
+      if (earlier.type === AST_NODE_TYPES.IfStatement && isEarlyReturn(earlier) && this.readsNoLocals(earlier.test, fn)) guards.push(earlier);
+    }
     if (guards.length === 0) return;
     for (const target of this.assignedIn(body, false)) {
       const text = describe(target);
-      if (guards.some((guard) => this.isEarlyReturnGuard(guard, text, fn))) this.addCache(facts, target);
+      if (guards.some((guard) => mentions(guard.test, text))) this.addCache(facts, target);
     }
-    for (const guard of guards) if (this.readsNoLocals(guard.test, fn)) facts.guardTests.push(...testedNames(guard.test));
+    for (const guard of guards) facts.guardTests.push(...testedNames(guard.test));
   }
+
 
   /** `if (x) return x;`, `if (x !== undefined) { return x; }`, tested on nothing of this run but the cache. */
   private isEarlyReturnGuard(statement: Node, target: string, fn: Node): boolean {
@@ -200,6 +199,9 @@ export class Laziness {
    * inside callbacks too (`connect(uri, (err, c) => { cached = c })`), not inside other units' bodies.
    */
   private assignedIn(root: Node, withSet: boolean): Node[] {
+    const cache = withSet ? this.assigned.withSet : this.assigned.plain;
+    const cached = cache.get(root);
+    if (cached) return cached;
     const assigned: Node[] = [];
     walk(root, (node) => {
       if (node !== root && isFunction(node) && !isCallback(node)) return false;
@@ -214,6 +216,7 @@ export class Laziness {
       }
       return true;
     });
+    cache.set(root, assigned);
     return assigned;
   }
 

@@ -211,6 +211,9 @@ export interface ModuleAnalysis {
   handlers: Handler[];
   /** Sites that run per invocation and are not lazily initialised: what the rules report. */
   sites: PerInvocationSite[];
-  /** The module's summary, when it has a handler and a creation (what the sites were solved from). */
+  /**
+   * The module's summary, when it has a handler and a creation (what the sites were solved from). The
+   * solver filled in only what it read: `completeSummary(summary)` fills in the rest.
+   */
   summary?: ModuleSummary;
 }

@@ -50,6 +50,7 @@ export interface CommonJsExport {
  */
 export class Values {
   private readonly variables = new Map<Variable, Value | null>();
+  private readonly globals = new Map<string, Value>();
   private commonJs: Map<string, Node> | undefined;
 
   constructor(
@@ -209,7 +210,9 @@ export class Values {
   private ofIdentifier(node: TSESTree.Identifier, depth: number): Value | undefined {
     const variable = this.scopes.resolve(node);
     if (!variable || variable.defs.length === 0) {
-      return node.name === 'exports' ? { kind: 'exports' } : { kind: 'global', name: node.name };
+      let global = this.globals.get(node.name);
+      if (!global) this.globals.set(node.name, (global = node.name === 'exports' ? { kind: 'exports' } : { kind: 'global', name: node.name }));
+      return global;
     }
     const cached = this.variables.get(variable);
     if (cached !== undefined) return cached ?? undefined;

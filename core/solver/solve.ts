@@ -1,13 +1,14 @@
 import type { RequestDependence } from '../types.js';
 import { STABLE, join } from '../summary/dependence-ops.js';
+import { assignsOf, creationOf, functionOf, writtenStateOf } from '../summary/lazy.js';
 import type {
+  CacheAssignment,
   CacheScope,
   CallEdge,
   Callee,
   CreationSummary,
   Dependence,
   ExportValue,
-  FunctionSummary,
   InitReason,
   InputWriteKind,
   ModuleSummary,
@@ -122,9 +123,10 @@ class Solver {
   private readonly queue: Context[] = [];
   private readonly pending: PendingFinding[] = [];
   private readonly writes = new Map<string, VisitedWrite>();
-  private readonly writtenKeys = new Set<string>();
+  /** State keys the loaded modules write, worked out when a loop over state first asks. */
+  private writtenKeys: Set<string> | undefined;
   private readonly loaded = new Set<string>();
-  private readonly assignsMemo = new Map<string, FunctionSummary['assigns']>();
+  private readonly assignsMemo = new Map<string, CacheAssignment[]>();
   private readonly stateMemo = new Map<string, Dependence | 'pending'>();
 
   constructor(private readonly input: SolveInput) {}
@@ -139,7 +141,7 @@ class Solver {
     const summary = this.input.summaryOf(file);
     if (summary && !this.loaded.has(file)) {
       this.loaded.add(file);
-      for (const key of summary.writtenState) this.writtenKeys.add(canonicalKey(key, file));
+      this.writtenKeys = undefined;
     }
     return summary;
   }
@@ -155,7 +157,7 @@ class Solver {
       : this.exportRuns(entry.file, entry.export, 0).map((target) => ({ ...target, instance: 'unknown' as Instance }));
     for (const start of starts) {
       const handler = { file: entry.file, name: entry.export, fn: handlers[0]?.fn ?? start.fn };
-      const fn = start.summary.functions[start.fn];
+      const fn = functionOf(start.summary, start.fn);
       if (!fn) continue;
       const env = new Map<string, Dependence>();
       for (let index = 0; index < Math.max(fn.params, 1); index++) {
@@ -188,10 +190,10 @@ class Solver {
   }
 
   private visit(context: Context): void {
-    const fn = context.summary.functions[context.fn];
+    const fn = functionOf(context.summary, context.fn);
     if (!fn) return;
     for (const id of fn.creations) {
-      const creation = context.summary.creations[id];
+      const creation = creationOf(context.summary, id);
       if (!creation || context.lazy || this.outlives(creation.caches, context, context.instance)) continue;
       this.pending.push({
         context,
@@ -214,7 +216,7 @@ class Solver {
   }
 
   private follow(context: Context, edge: CallEdge, target: { file: string; summary: ModuleSummary; fn: number }): void {
-    const callee = target.summary.functions[target.fn];
+    const callee = functionOf(target.summary, target.fn);
     if (!callee) return;
     const targetKey = fnKey(target.file, target.fn);
     const repeated = context.repeated || this.repeats(edge.repeat, context);
@@ -280,12 +282,12 @@ class Solver {
     );
   }
 
-  private assignsOf(target: { file: string; summary: ModuleSummary; fn: number }, depth: number): FunctionSummary['assigns'] {
+  private assignsOf(target: { file: string; summary: ModuleSummary; fn: number }, depth: number): CacheAssignment[] {
     const key = fnKey(target.file, target.fn);
     const memo = this.assignsMemo.get(key);
     if (memo) return memo;
-    const fn = target.summary.functions[target.fn];
-    const assigns = [...(fn?.assigns ?? [])];
+    const fn = functionOf(target.summary, target.fn);
+    const assigns = [...assignsOf(target.summary, target.fn)];
     this.assignsMemo.set(key, assigns);
     if (fn && depth < 3) {
       for (const edge of fn.calls) {
@@ -318,6 +320,12 @@ class Solver {
   }
 
   private mayChange(key: string): boolean {
+    if (!this.writtenKeys) {
+      this.writtenKeys = new Set();
+      for (const file of this.loaded) {
+        for (const written of writtenStateOf(this.input.summaryOf(file)!)) this.writtenKeys.add(canonicalKey(written, file));
+      }
+    }
     for (const written of this.writtenKeys) if (keysMatch(key, written)) return true;
     return false;
   }
@@ -421,7 +429,7 @@ class Solver {
     const classes = classRef ? this.callees(classRef, file, summary) : [];
     for (let hop = 0; hop < 8 && classes.length > 0; hop++) {
       const current = classes.shift()!;
-      const fn = current.summary.functions[current.fn];
+      const fn = functionOf(current.summary, current.fn);
       const table = value.kind === 'instance' || instance ? fn?.methods : fn?.statics;
       const found = table?.[member];
       if (found !== undefined) return [{ file: current.file, summary: current.summary, fn: found }];
@@ -433,7 +441,7 @@ class Solver {
   /** The functions a function closes over, innermost first. */
   private ancestors(summary: ModuleSummary, fn: number): number[] {
     const chain: number[] = [];
-    for (let parent = summary.functions[fn]?.parent; parent !== undefined && chain.length < 64; parent = summary.functions[parent]?.parent) {
+    for (let parent = functionOf(summary, fn)?.parent; parent !== undefined && chain.length < 64; parent = functionOf(summary, parent)?.parent) {
       chain.push(parent);
     }
     return chain;
@@ -441,7 +449,7 @@ class Solver {
 
   private nameIn(context: Context): string {
     if (context.file === context.handler.file && context.fn === context.handler.fn) return context.handler.name;
-    return context.summary.functions[context.fn]?.name ?? 'function';
+    return functionOf(context.summary, context.fn)?.name ?? 'function';
   }
 
   private finding({ context, creation, dependence, perRecord }: PendingFinding): Finding {

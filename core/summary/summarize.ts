@@ -1,18 +1,21 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
+import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, describe, isClass, isFunction, iterationCall, propertyName, unwrap } from '../ast.js';
-import { DependenceAnalyzer, thisKey, writeThrough } from '../dependence.js';
+import { DependenceAnalyzer, MUTATORS, thisKey, writeThrough } from '../dependence.js';
 import type { FoundFunction, HandlerFinder, ModuleExport } from '../handlers.js';
 import { collectReExports } from '../handlers.js';
 import { Laziness } from '../lazy.js';
 import type { LazyFacts } from '../lazy.js';
 import type { CallLike, ModuleIndex } from '../module-index.js';
+import { getterReads } from '../module-index.js';
 import type { Scopes } from '../scope.js';
-import { isTopLevelScope } from '../scope.js';
+import { isModuleLevel, isTopLevelScope } from '../scope.js';
 import type { CodeUnit, CreationSite, FunctionNode, Handler } from '../types.js';
 import type { Value, Values } from '../values.js';
 import { STABLE, join, joinAll } from './dependence-ops.js';
 import type {
+  CacheAssignment,
   CallEdge,
   Callee,
   CreationSummary,
@@ -29,6 +32,7 @@ import type {
   Repeat,
 } from './types.js';
 import { SUMMARY_VERSION } from './types.js';
+import { completeSummary, withFiller } from './lazy.js';
 import { UnitTable, isMethodLike } from './units.js';
 
 type Node = TSESTree.Node;
@@ -47,10 +51,11 @@ export interface SummaryInputs {
   file: string;
   hash?: string;
   /**
-   * Record calls into other modules (project mode, where a resolver follows them). Per-file mode leaves
-   * them out: nothing would follow them.
+   * Project mode: record calls into other modules (a resolver follows them) and what every export runs,
+   * and build every function's facts now. Per-file mode leaves imports out (nothing would follow them),
+   * and builds a function's facts when the solver first reads them: most of a module is never reached.
    */
-  importEdges: boolean;
+  projectMode: boolean;
 }
 
 /** The AST behind a summary's numbers, for mapping the solver's findings back onto nodes (per-file mode). */
@@ -64,10 +69,23 @@ export interface SummaryNodes {
 
 /** Methods of a SDK v2 global configuration that change it. */
 const CONFIG_UPDATES = new Set(['update', 'loadFromPath']);
+/** Calls that may write state: the configuration updates, `Object.assign`, and the mutators `writeThrough` knows. */
+const WRITING_METHODS = new Set([...CONFIG_UPDATES, ...MUTATORS]);
 
 /** Builds the module's summary: AST-free, serialisable, with the side table of nodes behind it. */
 export function buildSummary(inputs: SummaryInputs): { summary: ModuleSummary; nodes: SummaryNodes } {
   return new Summarizer(inputs).build();
+}
+
+/** The nodes of one unit, bucketed once; its summary is made from them when first read. */
+interface UnitNodes {
+  calls: CallLike[];
+  assignments: TSESTree.AssignmentExpression[];
+  reads: TSESTree.MemberExpression[];
+  creations: number[];
+  /** Worked out when the unit is first summarised. */
+  writes?: Array<{ key: string; target: string; kind: InputWriteKind; node: Node; values: Node[] }>;
+  nested: number[];
 }
 
 class Summarizer {
@@ -77,15 +95,19 @@ class Summarizer {
   private readonly handlerNames = new Map<Node, string>();
   private readonly exportRuns: Array<{ moduleExport: ModuleExport; found: FoundFunction[] }>;
   private readonly creationNodes: Set<Node>;
-  private readonly functions: FunctionSummary[];
-  private readonly stateWrites: Array<{ unit: number; key: string; target: string; kind: InputWriteKind; node: Node; values: Node[] }> = [];
-  private readonly written = new Set<string>();
+  private readonly nodesOf: UnitNodes[];
+  private readonly creationUnits: Array<number | undefined>;
+  /** Which state keys some unit writes, found when first asked (per variable, or once for instance state). */
+  private readonly writtenKeys = new Map<string, boolean>();
+  private thisWrites: Set<string> | undefined;
   private readonly rangeNodes = new Map<string, Node>();
 
   constructor(private readonly inputs: SummaryInputs) {
     const { index, handlers, finder, moduleExports } = inputs;
     // What every export runs (unwrapped from middleware and factories): an entry point for project mode.
-    this.exportRuns = moduleExports.map((moduleExport) => ({ moduleExport, found: finder.functionsOf(moduleExport.value, moduleExport.how) }));
+    this.exportRuns = inputs.projectMode
+      ? moduleExports.map((moduleExport) => ({ moduleExport, found: finder.functionsOf(moduleExport.value, moduleExport.how) }))
+      : [];
     const entries = new Set<Node>();
     for (const handler of handlers) {
       entries.add(handler.fn);
@@ -96,8 +118,13 @@ class Summarizer {
     this.units = new UnitTable(index.functions, entries);
     this.creationNodes = new Set(inputs.creations.map((creation) => creation.node));
     this.laziness = new Laziness(inputs.scopes, (declaration) => this.frameOf(declaration), index.lookups);
-    this.functions = this.units.units.map((unit, id) => this.emptySummary(unit, id));
-    this.collectStateWrites();
+    this.nodesOf = this.units.units.map(() => ({ calls: [], assignments: [], reads: [], creations: [], nested: [] }));
+    this.creationUnits = inputs.creations.map((site, id) => {
+      const unit = this.units.unitOf(site.node);
+      if (unit !== undefined) this.nodesOf[unit]!.creations.push(id);
+      return unit;
+    });
+    this.bucket();
     this.dependence = new DependenceAnalyzer({
       scopes: inputs.scopes,
       values: inputs.values,
@@ -110,35 +137,37 @@ class Summarizer {
   }
 
   build(): { summary: ModuleSummary; nodes: SummaryNodes } {
-    for (const write of this.stateWrites) {
-      this.functions[write.unit]!.writes.push({
-        key: write.key,
-        target: write.target,
-        kind: write.kind,
-        dependence: joinAll(write.values.map((value) => this.dependence.of(value))),
-        range: this.remember(write.node),
-      });
-    }
-    this.collectCalls();
-    this.collectGetterReads();
-    this.collectNestedFunctions();
-    const creations = this.inputs.creations.map((site, id) => this.creation(site, id));
-    const { reExports, starExports } = collectReExports(this.inputs.program);
     const summary: ModuleSummary = {
       version: SUMMARY_VERSION,
       file: this.inputs.file,
       ...(this.inputs.hash ? { hash: this.inputs.hash } : {}),
-      exports: [
-        ...this.exportRuns.map(({ moduleExport, found }) => this.exportSummary(moduleExport, found)),
-        ...reExports.map(({ name, from, imported }) => ({ name, value: { kind: 'reexport' as const, from, name: imported } })),
-      ],
-      starExports,
-      imports: this.imports(),
+      exports: [],
+      starExports: [],
+      imports: [],
       handlers: this.inputs.handlers.map((handler) => this.handlerSummary(handler)),
-      functions: this.functions,
-      creations,
-      writtenState: [...this.written].sort(),
+      functions: new Array<FunctionSummary>(this.units.units.length),
+      creations: new Array<CreationSummary>(this.inputs.creations.length),
+      writtenState: [],
     };
+    withFiller(summary, {
+      fn: (id) => this.functionSummary(id),
+      creation: (id) => this.creation(this.inputs.creations[id]!, id),
+      assigns: (id) => this.assignmentsOf(id),
+      writtenState: () => (summary.writtenState = this.writtenState()),
+      rest: () => {
+        summary.writtenState = this.writtenState();
+        const { reExports, starExports } = collectReExports(this.inputs.program);
+        const runs = this.inputs.projectMode ? this.exportRuns : this.inputs.moduleExports.map((moduleExport) => ({ moduleExport, found: [] }));
+        summary.exports = [
+          ...runs.map(({ moduleExport, found }) => this.exportSummary(moduleExport, found)),
+          ...reExports.map(({ name, from, imported }) => ({ name, value: { kind: 'reexport' as const, from, name: imported } })),
+        ];
+        summary.starExports = starExports;
+        summary.imports = this.imports();
+      },
+    });
+    // Project mode: plain data from here on.
+    if (this.inputs.projectMode) completeSummary(summary);
     const nodes: SummaryNodes = {
       units: this.units.units,
       creations: this.inputs.creations,
@@ -146,6 +175,61 @@ class Summarizer {
       nodeAt: (range) => this.rangeNodes.get(`${range[0]}:${range[1]}`),
     };
     return { summary, nodes };
+  }
+
+  /** One pass over the module's calls, getter reads and functions, into the units that run them. */
+  private bucket(): void {
+    const { index } = this.inputs;
+    for (const call of index.calls) {
+      const unit = this.units.unitOf(call);
+      // Module scope runs once; an IIFE is part of its unit.
+      if (unit !== undefined && !isFunction(unwrap(call.callee))) this.nodesOf[unit]!.calls.push(call);
+    }
+    for (const assignment of index.assignments) {
+      const unit = this.units.unitOf(assignment);
+      if (unit !== undefined) this.nodesOf[unit]!.assignments.push(assignment);
+    }
+    for (const read of getterReads(this.inputs.program, index)) {
+      const unit = this.units.unitOf(read);
+      if (unit !== undefined) this.nodesOf[unit]!.reads.push(read);
+    }
+    this.units.units.forEach((unit, id) => {
+      if (isClass(unit) || isMethodLike(unit) || unit.parent?.type === AST_NODE_TYPES.Property) return;
+      const parent = this.units.unitOf(unit);
+      if (parent !== undefined) this.nodesOf[parent]!.nested.push(id);
+    });
+  }
+
+  /** A unit's summary: its parameters, calls, creations and writes, with what each depends on. */
+  private functionSummary(id: number): FunctionSummary {
+    const unit = this.units.unit(id);
+    const summary = this.emptySummary(unit, id);
+    const nodes = this.nodesOf[id]!;
+    for (const write of this.writesOf(id)) {
+      summary.writes.push({
+        key: write.key,
+        target: write.target,
+        kind: write.kind,
+        dependence: joinAll(write.values.map((value) => this.dependence.of(value))),
+        range: this.remember(write.node),
+      });
+    }
+    for (const call of nodes.calls) summary.calls.push(...this.edgesOf(call, id));
+    for (const read of nodes.reads) {
+      const edge = this.getterEdge(read, id);
+      if (edge) summary.calls.push(edge);
+    }
+    // A named function defined inside a running one runs with it (it may be passed anywhere).
+    for (const nested of nodes.nested) {
+      summary.calls.push({ kind: 'nested', target: { fn: nested }, args: [], range: this.units.unit(nested).range, ...this.repeatOf(this.units.unit(nested), id) });
+    }
+    // A class without a constructor passes its arguments on to its superclass's.
+    if (isClass(unit) && unit.superClass && !constructorOf(unit)) {
+      const target = this.callee(this.inputs.values.of(unit.superClass));
+      if (target) summary.calls.push({ kind: 'super', target, args: 'forward', range: unit.range });
+    }
+    summary.creations = nodes.creations;
+    return summary;
   }
 
   private emptySummary(unit: CodeUnit, id: number): FunctionSummary {
@@ -158,7 +242,6 @@ class Summarizer {
       calls: [],
       creations: [],
       writes: [],
-      assigns: isClass(unit) ? this.classAssignments(unit) : this.laziness.assignments(unit.body),
     };
     const parent = this.units.parentOf(id);
     if (parent !== undefined) summary.parent = parent;
@@ -166,16 +249,18 @@ class Summarizer {
     return summary;
   }
 
-  /** What `new` runs of a class assigns: its constructor and instance field initialisers. */
-  private classAssignments(classNode: ClassNode): FunctionSummary['assigns'] {
-    const constructor = constructorOf(classNode);
-    const assigns = constructor ? this.laziness.assignments(constructor.body) : [];
-    for (const member of classNode.body.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
-        assigns.push(...this.laziness.assignments(member.value));
-      }
+  /** What a run of the unit assigns that may outlive it (its callbacks included): guards around calls to it test these. */
+  private assignmentsOf(id: number): CacheAssignment[] {
+    const nodes = this.nodesOf[id]!;
+    const targets: Node[] = nodes.assignments.map((assignment) => assignment.left);
+    for (const call of nodes.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'set') targets.push(callee.object);
     }
-    return assigns;
+    return targets.flatMap((target) => {
+      const scope = this.laziness.scopeOf(target);
+      return scope ? [{ target: describe(target), scope }] : [];
+    });
   }
 
   private classMembers(classNode: ClassNode, summary: FunctionSummary): void {
@@ -208,55 +293,114 @@ class Summarizer {
     return this.handlerNames.get(this.units.unit(unit)) ?? this.units.name(unit);
   }
 
+  /** Does some unit of the module write this state (else reading it is stable)? Asked per key, answered once. */
   private isWritten(key: string): boolean {
-    return this.written.has(key);
+    let written = this.writtenKeys.get(key);
+    if (written === undefined) {
+      if (key.startsWith('var:')) written = this.isVariableWritten(key.slice(4));
+      else if (key.startsWith('this:')) written = (this.thisWrites ??= this.instanceWrites()).has(key);
+      else written = true; // the environment and the SDK v2 configuration belong to the process
+      this.writtenKeys.set(key, written);
+    }
+    return written;
+  }
+
+  /** A module-level variable assigned, given a property, `Object.assign`ed or mutated inside some unit. */
+  private isVariableWritten(name: string): boolean {
+    const variable = this.moduleVariable(name);
+    return Boolean(
+      variable?.references.some((reference) => {
+        if (this.units.unitOf(reference.identifier) === undefined) return false;
+        if (reference.isWrite()) return Boolean(reference.writeExpr && !reference.init);
+        return writeThrough(reference.identifier, this.inputs.values) !== undefined;
+      }),
+    );
+  }
+
+  private moduleVariable(name: string): Variable | undefined {
+    for (const scope of this.inputs.scopes.manager.scopes) {
+      if (!isTopLevelScope(scope)) continue;
+      const variable = scope.set.get(name);
+      if (variable?.defs[0]?.type === 'Variable') return variable;
+    }
+    return undefined;
+  }
+
+  /** Every `this.x` some unit of the module assigns. */
+  private instanceWrites(): Set<string> {
+    const keys = new Set<string>();
+    for (const assignment of this.inputs.index.assignments) {
+      if (this.units.unitOf(assignment) === undefined) continue;
+      const target = this.stateTarget(assignment.left);
+      if (target?.key.startsWith('this:')) keys.add(target.key);
+    }
+    return keys;
+  }
+
+  /** Every state key the module writes: for a complete summary. */
+  private writtenState(): string[] {
+    const keys = new Set<string>();
+    this.units.units.forEach((_, id) => {
+      for (const write of this.writesOf(id)) keys.add(write.key);
+    });
+    return [...keys].sort();
   }
 
   /**
-   * Writes to state that outlives a run of the function writing it: module-level variables (assigned, a
-   * property written, `Object.assign`, a mutating call), instance properties (`this.x = ...`), the
-   * environment (`process.env.X = ...`) and the SDK v2 global configuration (`AWS.config.update(...)`).
+   * What a unit writes to state that outlives its run: module-level variables (assigned, a property
+   * written, `Object.assign`, a mutating call), instance properties (`this.x = ...`), the environment
+   * (`process.env.X = ...`) and the SDK v2 global configuration (`AWS.config.update(...)`).
    */
-  private collectStateWrites(): void {
-    const { scopes, values, index } = this.inputs;
-    for (const scope of scopes.manager.scopes) {
-      if (!isTopLevelScope(scope)) continue;
-      for (const variable of scope.variables) {
-        if (variable.defs[0]?.type !== 'Variable') continue;
-        for (const reference of variable.references) {
-          const unit = this.units.unitOf(reference.identifier);
-          if (unit === undefined) continue;
-          const identifier = reference.identifier as TSESTree.Identifier;
-          const key = `var:${variable.name}`;
-          if (reference.isWrite()) {
-            if (reference.writeExpr && !reference.init) {
-              this.addWrite(unit, key, identifier.name, 'assign', reference.writeExpr.parent ?? reference.writeExpr, [reference.writeExpr]);
-            }
-          } else {
-            const write = writeThrough(identifier, values);
-            if (write) this.addWrite(unit, key, write.target, write.kind, write.node, write.values);
-          }
-        }
+  private writesOf(id: number): NonNullable<UnitNodes['writes']> {
+    const nodes = this.nodesOf[id]!;
+    if (nodes.writes) return nodes.writes;
+    const writes: NonNullable<UnitNodes['writes']> = (nodes.writes = []);
+    const add = (key: string, target: string, kind: InputWriteKind, node: Node, values: Node[]) => writes.push({ key, target, kind, node, values });
+    for (const assignment of nodes.assignments) {
+      const target = this.stateTarget(assignment.left);
+      if (target) add(target.key, describe(assignment.left), target.kind, assignment, [assignment.right]);
+      else {
+        const root = rootIdentifier(assignment.left);
+        const variable = root && this.moduleVariableOf(root);
+        if (variable) add(`var:${variable.name}`, describe(assignment.left), root === unwrap(assignment.left) ? 'assign' : 'property', assignment, [assignment.right]);
       }
     }
-    for (const assignment of index.assignments) {
-      const unit = this.units.unitOf(assignment);
-      if (unit === undefined) continue;
-      const target = this.stateTarget(assignment.left);
-      if (target) this.addWrite(unit, target.key, describe(assignment.left), target.kind, assignment, [assignment.right]);
-    }
-    for (const call of index.calls) {
-      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    for (const call of nodes.calls) {
       const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const unit = this.units.unitOf(call);
-      if (unit === undefined) continue;
-      const method = propertyName(callee);
-      const config = this.isSdkV2Config(callee.object) && method && CONFIG_UPDATES.has(method);
-      const assignTarget = method === 'assign' && call.arguments[0] ? this.objectAssignTarget(callee, call.arguments[0]) : undefined;
-      if (config) this.addWrite(unit, 'aws-sdk:config', describe(callee.object), 'config', call, [...call.arguments]);
-      else if (assignTarget) this.addWrite(unit, assignTarget.key, describe(call.arguments[0]!), 'object-assign', call, call.arguments.slice(1));
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      if (method === undefined || !WRITING_METHODS.has(method)) continue;
+      const write = this.callWrite(call);
+      if (write) {
+        add(write.key, write.target, write.kind, call, write.values);
+        continue;
+      }
+      // `cache.set(k, v)`, `Object.assign(settings, v)`, `list.push(v)` on a module-level variable.
+      const subject = method === 'assign' ? call.arguments[0] : (callee as TSESTree.MemberExpression).object;
+      const root = subject && rootIdentifier(subject);
+      const variable = root && this.moduleVariableOf(root);
+      const through = variable && writeThrough(root, this.inputs.values);
+      if (variable && through) add(`var:${variable.name}`, through.target, through.kind, through.node, through.values);
     }
+    return writes;
+  }
+
+  private moduleVariableOf(identifier: TSESTree.Identifier): Variable | undefined {
+    const variable = this.inputs.scopes.resolve(identifier);
+    return variable && variable.defs[0]?.type === 'Variable' && isModuleLevel(variable) ? variable : undefined;
+  }
+
+  /** `AWS.config.update(...)`, `Object.assign(this.x | process.env, ...)`: state written by a call. */
+  private callWrite(call: CallLike): { key: string; target: string; kind: InputWriteKind; values: Node[] } | undefined {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = propertyName(callee);
+    if (method !== undefined && CONFIG_UPDATES.has(method) && this.isSdkV2Config(callee.object)) {
+      return { key: 'aws-sdk:config', target: describe(callee.object), kind: 'config', values: [...call.arguments] };
+    }
+    const assignTarget = method === 'assign' && call.arguments[0] ? this.objectAssignTarget(callee, call.arguments[0]) : undefined;
+    if (assignTarget) return { key: assignTarget.key, target: describe(call.arguments[0]!), kind: 'object-assign', values: call.arguments.slice(1) };
+    return undefined;
   }
 
   /** The state key of an assignment target that is not a module variable: `this.x`, `process.env.X`, `AWS.config.x`. */
@@ -272,7 +416,7 @@ class Summarizer {
         const key = thisKey(member, this.units);
         return key ? { key, kind: member === unwrap(left) ? 'assign' : 'property' } : undefined;
       }
-      if (this.isSdkV2Config(member)) return { key: 'aws-sdk:config', kind: 'config' };
+      if (propertyName(member) === 'config' && this.isSdkV2Config(member)) return { key: 'aws-sdk:config', kind: 'config' };
       member = object;
     }
     return undefined;
@@ -308,50 +452,36 @@ class Summarizer {
     return ref?.module === 'aws-sdk' && ref.path.length === 1 && ref.path[0] === 'config';
   }
 
-  private addWrite(unit: number, key: string, target: string, kind: InputWriteKind, node: Node, values: Node[]): void {
-    this.written.add(key);
-    this.stateWrites.push({ unit, key, target, kind, node, values });
-  }
 
-  /** Every call and `new` of a unit: what it runs, with what arguments, how often, behind which guard. */
-  private collectCalls(): void {
-    const { index } = this.inputs;
-    for (const call of index.calls) {
-      const unit = this.units.unitOf(call);
-      if (unit === undefined) continue; // module scope runs once
-      const callee = unwrap(call.callee);
-      if (isFunction(callee)) continue; // an IIFE is part of its unit
-      for (const edge of this.edgesOf(call, unit)) this.functions[unit]!.calls.push(edge);
-    }
-  }
 
   private edgesOf(call: CallLike, unit: number): CallEdge[] {
     const callee = unwrap(call.callee);
     const edges: CallEdge[] = [];
-    const add = (kind: EdgeKind, target: Callee | undefined, args: CallEdge['args'], receiver?: CallEdge['receiver']) => {
-      if (target) edges.push(this.edge(call, unit, kind, target, args, receiver));
+    // What the arguments depend on is worked out only for a call that runs code of this module.
+    const add = (kind: EdgeKind, target: Callee | undefined, args: ReadonlyArray<TSESTree.CallExpressionArgument | null>, receiver?: CallEdge['receiver']) => {
+      if (target) edges.push(this.edge(call, unit, kind, target, this.argumentsOf(args), receiver));
     };
     if (callee.type === AST_NODE_TYPES.Super) {
       const classNode = enclosingClassOf(call);
       const superClass = classNode?.superClass ? this.inputs.values.of(classNode.superClass) : undefined;
-      add('super', this.callee(superClass), this.argumentsOf(call.arguments));
+      add('super', this.callee(superClass), call.arguments);
     } else if (call.type === AST_NODE_TYPES.NewExpression) {
-      add('new', this.callee(this.inputs.values.of(callee)), this.argumentsOf(call.arguments));
+      add('new', this.callee(this.inputs.values.of(callee)), call.arguments);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(propertyName(callee) ?? '')) {
       // `fetchObject.call(null, key)`, `fetchObject.apply(null, [key])`: the function, with the arguments shifted.
       const target = this.callee(this.inputs.values.of(callee.object));
       const rest = call.arguments.slice(1);
       const list = unwrap(rest[0] ?? callee);
-      const args = propertyName(callee) === 'call' ? rest : list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [];
-      add('call', target, this.argumentsOf(args.filter((arg): arg is TSESTree.Expression | TSESTree.SpreadElement => arg !== null)));
+      add('call', target, propertyName(callee) === 'call' ? rest : list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : []);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      for (const { target, receiver } of this.methodTargets(callee)) add('call', target, this.argumentsOf(call.arguments), receiver);
+      for (const { target, receiver } of this.methodTargets(callee)) add('call', target, call.arguments, receiver);
     } else {
-      add('call', this.callee(this.inputs.values.of(callee)), this.argumentsOf(call.arguments));
+      add('call', this.callee(this.inputs.values.of(callee)), call.arguments);
     }
     if (call.type === AST_NODE_TYPES.CallExpression) edges.push(...this.callbackEdges(call, unit));
     return edges;
   }
+
 
   /** Functions of this module passed by name as callbacks run too: `records.map(processRecord)` gets each record. */
   private callbackEdges(call: TSESTree.CallExpression, unit: number): CallEdge[] {
@@ -362,6 +492,7 @@ class Summarizer {
     for (const argument of call.arguments) {
       const bare = unwrap(argument);
       if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.MemberExpression) continue;
+      if (bare.type === AST_NODE_TYPES.MemberExpression && !this.inputs.index.memberNames.has(propertyName(bare) ?? '')) continue;
       const value = this.inputs.values.of(bare);
       if (value?.kind !== 'unit' || !isFunction(value.node)) continue;
       const target = this.units.idOf(value.node);
@@ -387,6 +518,8 @@ class Summarizer {
     if (name === undefined) return [];
     const { values } = this.inputs;
     const object = unwrap(member.object);
+    // No object, class or export of this module has such a member: nothing of ours runs (per file).
+    if (!this.inputs.projectMode && !this.inputs.index.memberNames.has(name)) return [];
     const method = (classNode: ClassNode | undefined, receiver: CallEdge['receiver'], statics = false) => {
       const fn = classNode && (statics ? values.member({ kind: 'unit', node: classNode }, name) : values.member({ kind: 'instance', of: { kind: 'unit', node: classNode }, held: 'local' }, name));
       const target = this.callee(fn);
@@ -405,7 +538,7 @@ class Summarizer {
       const target = this.callee(values.member(value, name));
       if (target) return [{ target, receiver: receiverOf(value) }];
       // A method of an imported class's instance: `new Store().put()` with `Store` imported.
-      if (value.kind === 'instance' && value.of?.kind === 'module' && this.inputs.importEdges) {
+      if (value.kind === 'instance' && value.of?.kind === 'module' && this.inputs.projectMode) {
         return [{ target: { import: value.of.module, path: value.of.path, member: name, instance: true }, receiver: receiverOf(value) }];
       }
       // A value we know and that has no such method of ours (an import, a global): nothing of this module runs.
@@ -417,53 +550,29 @@ class Summarizer {
     return id === undefined ? [] : [{ target: { fn: id }, receiver: 'unknown' }];
   }
 
-  /** Reads that run a getter: `this.client`, `services.s3`, `instance.pool`. */
-  private collectGetterReads(): void {
-    const { index, values } = this.inputs;
-    if (index.getterNames.size === 0) return;
-    for (const read of index.reads) {
-      const name = propertyName(read);
-      if (name === undefined || !index.getterNames.has(name)) continue;
-      const unit = this.units.unitOf(read);
-      if (unit === undefined) continue;
-      const object = unwrap(read.object);
-      let getter: FunctionNode | undefined;
-      let receiver: CallEdge['receiver'] = 'unknown';
-      if (object.type === AST_NODE_TYPES.ThisExpression) {
-        const classNode = enclosingClassOf(read);
-        getter = classNode && values.method(classNode, name, ['get']);
-        receiver = 'this';
-      } else {
-        const value = values.of(object);
-        if (value?.kind === 'object') {
-          const property = objectGetter(value.node, name);
-          getter = property;
-          receiver = 'module';
-        } else if (value?.kind === 'instance' && value.of?.kind === 'unit' && isClass(value.of.node)) {
-          getter = values.method(value.of.node, name, ['get']);
-          receiver = receiverOf(value);
-        }
+  /** A read that runs a getter: `this.client`, `services.s3`, `instance.pool`. */
+  private getterEdge(read: TSESTree.MemberExpression, unit: number): CallEdge | undefined {
+    const { values } = this.inputs;
+    const name = propertyName(read)!;
+    const object = unwrap(read.object);
+    let getter: FunctionNode | undefined;
+    let receiver: CallEdge['receiver'] = 'unknown';
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const classNode = enclosingClassOf(read);
+      getter = classNode && values.method(classNode, name, ['get']);
+      receiver = 'this';
+    } else {
+      const value = values.of(object);
+      if (value?.kind === 'object') {
+        getter = objectGetter(value.node, name);
+        receiver = 'module';
+      } else if (value?.kind === 'instance' && value.of?.kind === 'unit' && isClass(value.of.node)) {
+        getter = values.method(value.of.node, name, ['get']);
+        receiver = receiverOf(value);
       }
-      const id = getter && this.units.idOf(getter);
-      if (id !== undefined) this.functions[unit]!.calls.push(this.edge(read, unit, 'get', { fn: id }, [], receiver));
     }
-  }
-
-  /**
-   * A named function defined inside a running one runs with it (it may be passed anywhere); a class
-   * without a constructor passes its arguments on to its superclass's.
-   */
-  private collectNestedFunctions(): void {
-    this.units.units.forEach((unit, id) => {
-      if (isClass(unit) && unit.superClass && !constructorOf(unit)) {
-        const target = this.callee(this.inputs.values.of(unit.superClass));
-        if (target) this.functions[id]!.calls.push({ kind: 'super', target, args: 'forward', range: unit.range });
-      }
-      if (isClass(unit) || isMethodLike(unit) || unit.parent?.type === AST_NODE_TYPES.Property) return;
-      const parent = this.units.unitOf(unit);
-      if (parent === undefined) return;
-      this.functions[parent]!.calls.push({ kind: 'nested', target: { fn: id }, args: [], range: unit.range, ...this.repeatOf(unit, parent) });
-    });
+    const id = getter && this.units.idOf(getter);
+    return id === undefined ? undefined : this.edge(read, unit, 'get', { fn: id }, [], receiver);
   }
 
   private edge(node: Node, unit: number, kind: EdgeKind, target: Callee, args: CallEdge['args'], receiver?: CallEdge['receiver']): CallEdge {
@@ -475,8 +584,8 @@ class Summarizer {
     return edge;
   }
 
-  private argumentsOf(args: ReadonlyArray<TSESTree.CallExpressionArgument>): Dependence[] {
-    return args.map((argument) => this.dependence.of(argument));
+  private argumentsOf(args: ReadonlyArray<TSESTree.CallExpressionArgument | null>): Dependence[] {
+    return args.map((argument) => (argument ? this.dependence.of(argument) : STABLE));
   }
 
   /** What a value is as a callee: a unit of this module, or (in project mode) something imported. */
@@ -486,12 +595,12 @@ class Summarizer {
       const id = this.units.idOf(value.node);
       return id === undefined ? undefined : { fn: id };
     }
-    if (value.kind === 'module' && this.inputs.importEdges) return { import: value.module, path: value.path };
+    if (value.kind === 'module' && this.inputs.projectMode) return { import: value.module, path: value.path };
     return undefined;
   }
 
   private creation(site: CreationSite, id: number): CreationSummary {
-    const unit = this.units.unitOf(site.node);
+    const unit = this.creationUnits[id];
     const summary: CreationSummary = {
       id,
       entry: site.entry,
@@ -504,14 +613,15 @@ class Summarizer {
     };
     if (unit === undefined) return summary; // module scope: created once
     summary.fn = unit;
-    this.functions[unit]!.creations.push(id);
-    summary.args = join(this.dependence.ofArguments(site.node), implicitInputs(site.module));
     const lazy = this.laziness.of(site.node);
     Object.assign(summary, this.repeatOf(site.node, unit, lazy));
     if (lazy.caches.length) summary.caches = lazy.caches;
+    // A site cached at module scope is never reported: what its arguments depend on is not worked out.
+    if (lazy.caches.includes('module')) return summary;
+    summary.args = join(this.dependence.ofArguments(site.node), implicitInputs(site.module));
+    if (summary.args.init) for (const range of [summary.args.init.fetch, ...summary.args.init.chain]) this.rememberRange(range);
     summary.localWrites = this.dependence.localWrites(site.node);
     for (const write of summary.localWrites) this.rememberRange(write.range);
-    if (summary.args.init) for (const range of [summary.args.init.fetch, ...summary.args.init.chain]) this.rememberRange(range);
     return summary;
   }
 
@@ -631,6 +741,13 @@ class Summarizer {
     const node = nodeWithRange(this.inputs.program, range);
     if (node) this.rangeNodes.set(key, node);
   }
+}
+
+/** The identifier a member chain starts from: `settings` in `settings.db.region`. */
+function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  return root.type === AST_NODE_TYPES.Identifier ? root : undefined;
 }
 
 /** The SDK reads its region and credentials from the environment, and the SDK v2 from `AWS.config`. */

@@ -158,7 +158,8 @@ export interface FunctionSummary {
   calls: CallEdge[];
   creations: number[];
   writes: StateWrite[];
-  assigns: CacheAssignment[];
+  /** What a run of it assigns that may outlive the run: present in a complete summary (`assignsOf` reads it either way). */
+  assigns?: CacheAssignment[];
   /** A class's instance methods and getters, by name. */
   methods?: Record<string, number>;
   getters?: Record<string, number>;
