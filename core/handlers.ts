@@ -187,18 +187,25 @@ export class HandlerFinder {
 
   handlerFunctions(moduleExport: ModuleExport): FoundFunction[] {
     const named = this.handlerNames.has(moduleExport.name);
-    // `module.exports.hello = async (event) => ...`: Lambda's own signature, under any name.
     const value = unwrap(moduleExport.value);
-    if (!named && isFunction(value) && hasLambdaParameterNames(value, moduleExport.name)) return [{ fn: value, how: moduleExport.how }];
-    if (!named && !this.importsLambdaTypes) return [];
+    // `module.exports.hello = async (event) => ...`, `export default middy(main)` with `main(event, context)`:
+    // Lambda's own signature, under any name, also through a wrapper.
+    const bySignature = (): FoundFunction[] => {
+      if (named) return [];
+      if (isFunction(value)) return hasLambdaParameterNames(value, moduleExport.name) ? [{ fn: value, how: moduleExport.how }] : [];
+      if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.CallExpression) return [];
+      return this.functionsOf(value, moduleExport.how).filter((found) => hasLambdaParameterNames(found.fn, moduleExport.name));
+    };
+    if (!named && !this.importsLambdaTypes) return bySignature();
     const typed =
       this.importsLambdaTypes &&
       (this.isLambdaType(moduleExport.typeAnnotation) || this.hasLambdaTypedBinding(moduleExport.value));
-    if (!named && !typed && !this.mayBeTypedFunction(moduleExport.value)) return [];
+    if (!named && !typed && !this.mayBeTypedFunction(moduleExport.value)) return bySignature();
     const found = this.functionsOf(moduleExport.value, moduleExport.how);
     if (named || typed) return found.map((f) => (typed && !named && f.how === 'export' ? { ...f, how: 'typed' } : f));
-    // Not named like a handler: only a function whose parameters carry Lambda types counts.
-    return found.filter((f) => this.hasLambdaParameters(f.fn)).map((f) => ({ ...f, how: 'typed' }));
+    // Not named like a handler: a function whose parameters carry Lambda types, or Lambda's parameter names.
+    const withTypes = found.filter((f) => this.hasLambdaParameters(f.fn)).map((f) => ({ ...f, how: 'typed' as const }));
+    return withTypes.length > 0 ? withTypes : bySignature();
   }
 
   /** Cheap pre-check before resolving: could this export be a function at all? */

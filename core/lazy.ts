@@ -21,10 +21,11 @@ export interface LazyFacts {
  * Finds the lazy-initialisation patterns around a site, and where each cache lives (the solver decides
  * whether that outlives the invocation): `x ??= create()`, `x ||= create()`, `x = x ?? create()`,
  * `x || (x = create())`, `x = create()` guarded by a test of `x` (`if (!x)`, a conditional, an earlier
- * `if (x) return x;`), an `if` whose test reads something its body assigns (also inside a callback:
- * `if (!db) connect(uri, (err, c) => { db = c })`), and `cache.set(key, create())` on a cache the module
- * looks up. The site may be wrapped (`await`, `.catch()`, an async IIFE). An early return on request data
- * (`if (event.id === lastId) return;`) is a dedupe, not a cache: it hides nothing.
+ * `if (x) return x;`), an `if` whose test reads something its body assigns or sets (also inside a callback:
+ * `if (!db) connect(uri, (err, c) => { db = c })`; a Map: `if (!cache.has(k)) cache.set(k, create())`).
+ * The site may be wrapped (`await`, `.catch()`, an async IIFE). A `cache.set(k, create())` run on every
+ * invocation is no cache, and an early return on request data (`if (event.id === lastId) return;`) is a
+ * dedupe, not a cache: neither hides anything.
  */
 export class Laziness {
   /** What each block assigns (with and without `set` calls): a block is walked once however many sites it holds. */
@@ -34,8 +35,6 @@ export class Laziness {
     private readonly scopes: Scopes,
     /** The function whose run owns a declaration (`module` outside any); undefined for a callback's local. */
     private readonly frameOf: (declaration: Node) => number | 'module' | undefined,
-    /** What the module looks things up in: `cache` for `cache.get(k)` and `cache.has(k)`. */
-    private readonly lookups: ReadonlySet<string>,
   ) {}
 
   of(site: Node): LazyFacts {
@@ -67,13 +66,10 @@ export class Laziness {
         case AST_NODE_TYPES.IfStatement:
           if (child !== current.test) {
             for (const target of this.assignedIn(current.consequent, true)) {
-              if (mentions(current.test, describe(target))) cache(target);
+              if (this.testsCache(current.test, describe(target))) cache(target);
             }
             facts.guardTests.push(...testedNames(current.test));
           }
-          break;
-        case AST_NODE_TYPES.CallExpression:
-          if (this.isCacheSet(current, child)) cache((unwrap(current.callee) as TSESTree.MemberExpression).object);
           break;
         case AST_NODE_TYPES.BlockStatement:
           if (isFunction(current.parent)) this.afterEarlyReturn(current, child, facts);
@@ -170,6 +166,23 @@ export class Laziness {
   }
 
 
+  /**
+   * Does an `if` test look at the cache: `!clients.has(k)`, or a local read from it
+   * (`let entry = cache.get(k); if (!entry) { entry = new X(); cache.set(k, entry); }`)?
+   */
+  private testsCache(test: Node, target: string): boolean {
+    if (mentions(test, target)) return true;
+    let found = false;
+    walk(test, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.Identifier || !isRead(node)) return true;
+      const def = this.scopes.resolve(node)?.defs[0];
+      if (def?.type === 'Variable' && def.node.init && mentions(def.node.init, target)) found = true;
+      return false;
+    });
+    return found;
+  }
+
   /** `if (x) return x;`, `if (x !== undefined) { return x; }`, tested on nothing of this run but the cache. */
   private isEarlyReturnGuard(statement: Node, target: string, fn: Node): boolean {
     return (
@@ -220,16 +233,7 @@ export class Laziness {
     return assigned;
   }
 
-  /** `cache.set(key, new X())` on a cache the module looks up (`cache.get(key)`): without a lookup it only piles up. */
-  private isCacheSet(call: TSESTree.CallExpression, child: Node): boolean {
-    const callee = unwrap(call.callee);
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      propertyName(callee) === 'set' &&
-      call.arguments[1] === child &&
-      this.lookups.has(describe(callee.object))
-    );
-  }
+
 }
 
 function isEarlyReturn(statement: TSESTree.IfStatement): boolean {

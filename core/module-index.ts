@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { describe, isClass, isFunction, propertyName, walk } from './ast.js';
+import { isClass, isFunction, propertyName, walk } from './ast.js';
 import type { CodeUnit, FunctionNode } from './types.js';
 
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -22,8 +22,6 @@ export interface ModuleIndex {
   memberNames: Set<string>;
   /** Names of getters declared in the module (classes and object literals); reads of other names need no resolution. */
   getterNames: Set<string>;
-  /** What the module looks things up in (`cache` in `cache.get(k)`, `cache.has(k)`): a `set` there is a cache. */
-  lookups: Set<string>;
   /** Every variable declarator with an initialiser, to find which local names can hold a resource's module. */
   declarators: TSESTree.VariableDeclarator[];
 }
@@ -44,16 +42,11 @@ export function indexModule(program: TSESTree.Program): ModuleIndex {
     methodsByName: new Map(),
     memberNames: new Set(),
     getterNames: new Set(),
-    lookups: new Set(),
     declarators: [],
   };
   walk(program, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
-        if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
-          const method = propertyName(node.callee);
-          if (method === 'get' || method === 'has') index.lookups.add(describe(node.callee.object));
-        }
         index.calls.push(node);
         break;
       case AST_NODE_TYPES.NewExpression:

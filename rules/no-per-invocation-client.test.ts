@@ -4388,9 +4388,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         function notify() {
           const sns = getSnsClient();
@@ -4438,9 +4438,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         class Service {
           private client: S3Client | undefined;
@@ -4477,26 +4477,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           messageId: 'perInvocation',
           line: 7,
           column: 33,
-          suggestions: [
-            {
-              messageId: 'hoist',
-              data: { resource: 'S3Client' },
-              output: `
-        import { S3Client } from '@aws-sdk/client-s3';
-
-        let s3Client: S3Client | undefined;
-        const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
-
-        const clients = new Map<string, S3Client>();
-
-        export const handler = async (event: { id: string }) => {
-          clients.set(event.id, getS3Client());
-          return clients.size;
-        };
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -4526,9 +4507,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { SNSClient } from '@aws-sdk/client-sns';
 
-        let snsClient: SNSClient | undefined;
+        let cachedSnsClient: SNSClient | undefined;
         const getSnsClient = (): SNSClient =>
-          (snsClient ??= new SNSClient({}));
+          (cachedSnsClient ??= new SNSClient({}));
 
         let lastId: string | undefined;
 
@@ -4567,9 +4548,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const { S3Client } = require('@aws-sdk/client-s3');
 
-        let s3Client: InstanceType<typeof S3Client> | undefined;
+        let cachedS3Client: InstanceType<typeof S3Client> | undefined;
         const getS3Client = (): InstanceType<typeof S3Client> =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         module.exports.hello = async (event) => {
           const s3 = getS3Client();
@@ -4608,9 +4589,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         export const handler = async (event: SQSEvent) => {
           let s3: S3Client | undefined;
@@ -4650,9 +4631,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         const { S3Client } = require('@aws-sdk/client-s3');
 
-        let s3Client: InstanceType<typeof S3Client> | undefined;
+        let cachedS3Client: InstanceType<typeof S3Client> | undefined;
         const getS3Client = (): InstanceType<typeof S3Client> =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         exports.getClient = () => getS3Client();
 
@@ -4690,9 +4671,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         async function fetchObject(key: string) {
           const s3 = getS3Client();
@@ -4730,9 +4711,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         async function fetchObject(key: string) {
           const s3 = getS3Client();
@@ -4771,9 +4752,9 @@ ruleTester.run('no-per-invocation-client', rule, {
               output: `
         import { S3Client } from '@aws-sdk/client-s3';
 
-        let s3Client: S3Client | undefined;
+        let cachedS3Client: S3Client | undefined;
         const getS3Client = (): S3Client =>
-          (s3Client ??= new S3Client({}));
+          (cachedS3Client ??= new S3Client({}));
 
         const services = {
           get s3() {
@@ -5047,9 +5028,9 @@ ruleTester.run('no-per-invocation-client', rule, {
         import type { SQSEvent } from 'aws-lambda';
         import { SQSClient } from '@aws-sdk/client-sqs';
 
-        let sqsClient: SQSClient | undefined;
+        let cachedSqsClient: SQSClient | undefined;
         const getSqsClient = (): SQSClient =>
-          (sqsClient ??= new SQSClient({}));
+          (cachedSqsClient ??= new SQSClient({}));
 
         function fanOut(records: SQSEvent['Records']) {
           return records.map((record) => ({ record, client: getSqsClient() }));

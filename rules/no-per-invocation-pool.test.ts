@@ -4516,12 +4516,17 @@ ruleTester.run('no-per-invocation-pool', rule, {
               output: `
         import { createRequire } from 'node:module';
 
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
+        let cachedPool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (cachedPool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
+
         const require = createRequire(import.meta.url);
         const { Pool } = require('pg');
-
-        let pool: InstanceType<typeof Pool> | undefined;
-        const getPool = (): InstanceType<typeof Pool> =>
-          (pool ??= new Pool());
 
         export const handler = async () => {
           const pool = getPool();

@@ -117,7 +117,7 @@ class Summarizer {
     for (const { found } of this.exportRuns) for (const { fn, middlewares } of found) [fn, ...(middlewares ?? [])].forEach((f) => entries.add(f));
     this.units = new UnitTable(index.functions, entries);
     this.creationNodes = new Set(inputs.creations.map((creation) => creation.node));
-    this.laziness = new Laziness(inputs.scopes, (declaration) => this.frameOf(declaration), index.lookups);
+    this.laziness = new Laziness(inputs.scopes, (declaration) => this.frameOf(declaration));
     this.nodesOf = this.units.units.map(() => ({ calls: [], assignments: [], reads: [], creations: [], nested: [] }));
     this.creationUnits = inputs.creations.map((site, id) => {
       const unit = this.units.unitOf(site.node);
