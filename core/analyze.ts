@@ -1,6 +1,6 @@
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { walk } from './ast.js';
+import { enclosingUnit, walk } from './ast.js';
 import { catalogueWith } from './catalog.js';
 import { collectExports, findHandlers, handlerFinder } from './handlers.js';
 import { indexModule } from './module-index.js';
@@ -96,7 +96,8 @@ export function prepareModule(
   const catalogue = catalogueWith(options.additionalResources, options.defaultKind ?? 'client');
   values = values.withFactories(new Map(handlers.flatMap((handler) => (handler.factory ? [[handler.factory.fn, handler.factory.call] as const] : []))));
   const creations = findCreationSites(program, index, values, catalogue);
-  if (creations.length === 0 && !options.full) return { handlers };
+  // Nothing created, or everything created at module scope (once): nothing to solve, per file.
+  if (!options.full && creations.every((creation) => enclosingUnit(creation.node) === undefined)) return { handlers };
   if (values !== finder.values) finder = handlerFinder(program, values, options.settings);
   return {
     handlers,
