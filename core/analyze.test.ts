@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
 import { analyzeModule } from './analyze.js';
 import { parseModule } from './parse.js';
+import { completeSummary } from './summary/lazy.js';
 
 function analyse(text: string) {
   const program = parseModule(text, 'handler.ts');
@@ -75,5 +76,22 @@ describe('analyzeModule: what a site exposes for the planner', () => {
     ]);
     expect(site!.requestDependence).toBeDefined();
     expect(site!.perRecord).toBe(false);
+  });
+});
+
+describe('analyzeModule: the summary behind the sites', () => {
+  it('is filled in only as far as the solver read it, and completeSummary gives all of it as plain JSON', () => {
+    const { analysis } = analyse(`
+      import { S3Client } from '@aws-sdk/client-s3';
+      const unused = () => new S3Client({ region: 'us-east-1' });
+      export const handler = async () => new S3Client({});
+    `);
+    const summary = analysis.summary!;
+    expect(summary.functions.filter(Boolean)).toHaveLength(1); // the handler only
+    const complete = completeSummary(summary);
+    expect(complete.functions.map((fn) => fn.name)).toEqual(['unused', 'handler']);
+    expect(complete.creations.map((creation) => creation.resource)).toEqual(['S3Client', 'S3Client']);
+    expect(JSON.parse(JSON.stringify(complete))).toEqual(complete);
+    expect(analysis.sites.map((site) => site.id)).toEqual([1]);
   });
 });

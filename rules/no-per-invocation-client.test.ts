@@ -5043,5 +5043,43 @@ ruleTester.run('no-per-invocation-client', rule, {
         },
       ],
     },
+    {
+      name: 'issue 8: every handler type aws-lambda exports counts, not only names ending in Handler',
+      code: `
+        import type { APIGatewayProxyHandlerV2WithJWTAuthorizer } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const api: APIGatewayProxyHandlerV2WithJWTAuthorizer = async (request) => {
+          const s3 = new S3Client({});
+          return { statusCode: 200, body: String(await s3.config.region()) + request.rawPath };
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { APIGatewayProxyHandlerV2WithJWTAuthorizer } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        export const api: APIGatewayProxyHandlerV2WithJWTAuthorizer = async (request) => {
+          const s3 = getS3Client();
+          return { statusCode: 200, body: String(await s3.config.region()) + request.rawPath };
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
