@@ -267,10 +267,14 @@ class UseWalker {
       const statement = hop.depth === 0 ? awaitedStatement(call) : undefined;
       if (!statement || call.arguments.length > 0) {
         this.fail('per-invocation-setup', where ? `${where} connects it` : `\`${this.text(call.callee)}()\` is not a plain \`await\` statement`);
-      } else if (isUnconditional(statement, this.holder) && !this.uses.connect) {
-        this.uses.connect = statement;
+      } else if (isUnconditional(statement, this.holder)) {
+        this.uses.connect ??= statement;
+      } else if (!isGuarded(statement, call, (node) => this.text(node))) {
+        // Behind another condition, in a loop, in another function (a method of the class that creates
+        // it): it would connect the shared instance again on a later invocation.
+        this.fail('control-flow', `\`${this.text(call.callee)}()\` runs apart from where it is created, with no guard such as \`if (!client.isOpen)\``);
       }
-      // A connect behind a condition (`if (!client.isOpen)`) is the user's own guard: it stays.
+      // A connect behind a condition on the resource (`if (!client.isOpen)`) is the user's own guard: it stays.
       return;
     }
     if (this.setup.has(method)) {
@@ -754,6 +758,26 @@ function isUnconditional(statement: Node, holder: Node): boolean {
     const isBlock = current.type === AST_NODE_TYPES.BlockStatement;
     const isTryBlock = current.type === AST_NODE_TYPES.TryStatement;
     if (!isBlock && !isTryBlock) return false;
+  }
+  return false;
+}
+
+/**
+ * Is the connect behind the user's own guard: an `if`, between it and its function, whose test reads
+ * the object it is called on (`if (!client.isOpen)`, `if (!this.client.isReady)`)?
+ */
+function isGuarded(statement: Node, call: TSESTree.CallExpression, text: (node: Node) => string): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = text(unwrap(callee.object));
+  for (let current = statement.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || contains(current.test, statement)) continue;
+    let reads = false;
+    walk(current.test, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && text(unwrap(node.object)) === object) reads = true;
+      return !reads;
+    });
+    if (reads) return true;
   }
   return false;
 }
