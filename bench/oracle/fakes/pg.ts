@@ -43,21 +43,21 @@ export function pg(recorder: JobRecorder): FakeModule {
       recorder.call('Pool', 'connect', 'use', [], this.state(), this);
       const session = await this.checkout();
       let released = false;
-      const state = () => this.state();
-      const pool = this;
+      // A pool client's uses show the pool's state: its configuration and listeners.
+      const use = (method: string, args: unknown[]) => recorder.call('PoolClient', method, 'use', args, this.state(), this);
       const release = (returned: Session) => this.idle.push(returned);
       return {
         [FAKE_KIND]: 'PoolClient',
         async query(query: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult> {
           const { text, values: inline } = queryText(query);
           const params = values ?? inline ?? [];
-          recorder.call('PoolClient', 'query', 'use', [text, params], state(), pool);
+          use('query', [text, params]);
           if (released) throw new Error('Client was released to the pool and is not queryable');
           await tick();
           return execute(recorder, session, text, params);
         },
         release() {
-          recorder.call('PoolClient', 'release', 'use', [], state(), pool);
+          use('release', []);
           if (released) throw new Error('Release called on client which has already been released to the pool.');
           released = true;
           release(session);
