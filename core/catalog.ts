@@ -141,6 +141,13 @@ export function whenConnectionFails(entry: ResourceEntry): 'log' | 'forget' | un
   return entry.singleConnection ? 'forget' : entry.onError;
 }
 
+/**
+ * The events the singleton's own listeners handle, per `whenConnectionFails`: `error` in both cases; a
+ * single connection is forgotten on `end` too (pg's `Client` and mysql2's connection emit it when the
+ * connection closes, by `end()` or by the server, and also after a failed connect).
+ */
+export const FAILURE_EVENTS = { log: ['error'], forget: ['error', 'end'] } as const;
+
 /** The built-in catalogue, clients first. */
 export const CATALOGUE: readonly ResourceEntry[] = [...clients, ...pools].map((entry) => ({
   ...entry,

@@ -1,6 +1,8 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
+import { isClass, unwrap } from './ast.js';
 
 /**
  * Name lookup over a scope manager: ESLint's (`sourceCode.scopeManager`, eslint-scope or
@@ -84,4 +86,15 @@ export function isModuleLevel(variable: Variable): boolean {
 /** Is the variable written again after its declaration (`let x = a; x = b`)? */
 export function isReassigned(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** The class a class extends, when it is declared in this module (`class B extends A`, `A` a class here). */
+export function superClassOf(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  scopes: Scopes,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const superClass = classNode.superClass && unwrap(classNode.superClass);
+  if (superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = scopes.resolve(superClass)?.defs[0];
+  return def?.type === 'ClassName' && isClass(def.node) ? def.node : undefined;
 }

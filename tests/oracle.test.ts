@@ -187,6 +187,59 @@ function describeReport(report: OracleReport): string {
   ].join('\n');
 }
 
+describe('the listeners a fault-proof singleton adds', () => {
+  const original = `import { Client } from 'pg';
+export const handler = async () => {
+  const client = new Client();
+  await client.connect();
+  const { rows } = await client.query('SELECT 1 AS ok');
+  await client.end();
+  return rows;
+};
+`;
+  /** The codemod's shape of output (docs/resources.md), with `inHandler` added to the handler. */
+  const output = (inHandler: string) => `import { Client } from 'pg';
+let cachedClient;
+const getClient = () =>
+  (cachedClient ??= (async () => {
+    const created = new Client();
+    await created.connect();
+    const connected = cachedClient;
+    const forget = () => {
+      if (cachedClient === connected) cachedClient = undefined;
+    };
+    created.on('error', forget).on('end', forget);
+    return created;
+  })());
+export const handler = async () => {
+  const client = await getClient();
+  const { rows } = await client.query('SELECT 1 AS ok');
+  ${inHandler}
+  return rows;
+};
+`;
+  const hoisted = [{ line: 3, resource: 'Client', getter: 'getClient', failureEvents: ['error', 'end'], getterLines: [3, 13] as const }];
+
+  it('are left out of the uses of the instances its getter builds, and only those', async () => {
+    const before = await runner.run(esm(original));
+    const after = await runner.run(esm(output('')));
+    expect(compareRuns(before, after, hoisted)).toEqual([]);
+    // The same listeners on an instance built elsewhere, or counted for events the singleton does not add, count.
+    expect(compareRuns(before, after, [{ ...hoisted[0]!, getterLines: [14, 14] }]).map((finding) => finding.kind)).toEqual(['calls']);
+    expect(compareRuns(before, after, [{ ...hoisted[0]!, failureEvents: ['error'] }]).map((finding) => finding.kind)).toEqual(['calls']);
+    // A listener the handler adds to the shared connection on every invocation piles up, and shows.
+    const piling = await runner.run(esm(output("client.on('error', (error) => console.error(error));")));
+    expect(compareRuns(before, piling, hoisted).map((finding) => `${finding.kind} ${finding.phase}`)).toEqual(['calls 2']);
+  });
+
+  it('hear the `end` a pg Client emits once `end()` closed it: a teardown left in place makes the getter connect again', async () => {
+    const before = await runner.run(esm(original));
+    const closing = await runner.run(esm(output('await client.end();')));
+    expect(closing.phases.slice(1).map((phase) => phase.error)).toEqual([null, null, null]);
+    expect(compareRuns(before, closing, hoisted).map((finding) => finding.kind)).toEqual(['constructed-again']);
+  });
+});
+
 describe('a seeded run of generated handlers', () => {
   it(`${RUNS} handlers: every module the grammar renders loads, and the rules, the codemod and the runtime agree`, async () => {
     const report = await runOracle({ runs: RUNS, seed: SEED, shrinkBudgetMs: 0 });

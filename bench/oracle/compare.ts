@@ -117,9 +117,24 @@ export function stable(value: unknown): string {
   );
 }
 
-/** The observable uses of a phase: `use` calls with the state each saw, as a sorted multiset. */
-function uses(phase: PhaseObservation): string[] {
-  return phase.calls.filter((call) => call.category === 'use').map((call) => `${call.call} @ ${call.state}`).sort();
+/**
+ * The observable uses of a phase: `use` calls with the state each saw, as a sorted multiset. On an
+ * instance that a getter of the output built, the listeners its singleton adds on purpose
+ * (`addedBy(builtAt)`, one per event) are not the user's: they are left out of its listener counts.
+ */
+function uses(phase: PhaseObservation, addedBy: (builtAt: number | null | undefined) => readonly string[] = () => []): string[] {
+  return phase.calls
+    .filter((call) => call.category === 'use')
+    .map((call) => {
+      if (!call.listeners) return `${call.call} @ ${call.state}`;
+      const listeners = { ...call.listeners };
+      for (const event of addedBy(call.builtAt)) {
+        if (listeners[event] === undefined) continue;
+        if (--listeners[event] === 0) delete listeners[event];
+      }
+      return `${call.call} @ ${call.state} listeners ${stable(listeners)}`;
+    })
+    .sort();
 }
 
 function multisetDifference(left: readonly string[], right: readonly string[]): string[] {
@@ -141,6 +156,22 @@ export interface HoistedSite {
   line: number;
   resource: string;
   getter: string;
+  /**
+   * The events the getter's singleton listens to on purpose when its connection fails (the plan's
+   * `failureEvents`, from the catalogue's `whenConnectionFails`), and the lines of the output its getter's
+   * declaration spans: instances built there carry one listener more for each of these events.
+   */
+  failureEvents?: readonly string[];
+  getterLines?: readonly [number, number];
+}
+
+/** The listeners the singleton adds on purpose to an instance built at `builtAt` in the output. */
+function failureListenersOf(hoisted: readonly HoistedSite[]): (builtAt: number | null | undefined) => readonly string[] {
+  return (builtAt) => {
+    if (builtAt === null || builtAt === undefined) return [];
+    const site = hoisted.find(({ getterLines }) => getterLines && getterLines[0] <= builtAt && builtAt <= getterLines[1]);
+    return site?.failureEvents ?? [];
+  };
 }
 
 /** Compares the codemod's output run with the original run of the same events. */
@@ -156,6 +187,7 @@ export function compareRuns(original: JobResult, output: JobResult, hoisted: rea
     findings.push({ side: 'codemod', kind: 'timeout', detail: 'the output did not finish (an endless loop?) where the original did' });
     return findings;
   }
+  const added = failureListenersOf(hoisted);
   for (let phase = 0; phase < original.phases.length; phase++) {
     const before = original.phases[phase]!;
     const after = output.phases[phase];
@@ -167,7 +199,7 @@ export function compareRuns(original: JobResult, output: JobResult, hoisted: rea
     if (phase > 0 && stable(before.result) !== stable(after.result)) {
       add('result', phase, `original returned ${clip(stable(before.result))}; output returned ${clip(stable(after.result))}`);
     }
-    const [beforeUses, afterUses] = [uses(before), uses(after)];
+    const [beforeUses, afterUses] = [uses(before), uses(after, added)];
     const missing = multisetDifference(beforeUses, afterUses);
     const extra = multisetDifference(afterUses, beforeUses);
     if (missing.length || extra.length) {

@@ -91,6 +91,18 @@ function checkQuickFixes(module: OracleModule, messages: Linter.LintMessage[], c
   }
 }
 
+/** The lines each module-scope `const <name> = …` of the output spans: where a getter builds its instance. */
+function getterLines(output: string, filename: string): Map<string, [number, number]> {
+  const lines = new Map<string, [number, number]>();
+  for (const statement of parseModule(output, filename).body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === 'Identifier') lines.set(declarator.id.name, [statement.loc.start.line, statement.loc.end.line]);
+    }
+  }
+  return lines;
+}
+
 export async function evaluateModule(module: OracleModule, runner: OracleRunner): Promise<Verdict> {
   const findings: Finding[] = [];
   const verdict: Verdict = { findings, output: module.source, rules: { again: 0, once: 0, unjudged: 0 } };
@@ -117,10 +129,12 @@ export async function evaluateModule(module: OracleModule, runner: OracleRunner)
     reports.set(key, [...(reports.get(key) ?? []), message.message]);
   }
 
+  let failureEvents = new Map<string, readonly string[]>();
   try {
-    const { output, result } = hoistSource(module.source, module.filename);
+    const { output, result, plan } = hoistSource(module.source, module.filename);
     verdict.codemod = result;
     verdict.output = output;
+    failureEvents = new Map((plan?.hoisted ?? []).map(({ getter, failureEvents: events }) => [getter, events]));
     if (result.status === 'failed') findings.push({ side: 'crash', kind: 'codemod-output-does-not-parse', detail: result.message ?? '' });
     if (result.status === 'skipped') findings.push({ side: 'crash', kind: 'codemod-cannot-parse', detail: result.message ?? '' });
   } catch (error) {
@@ -150,7 +164,14 @@ export async function evaluateModule(module: OracleModule, runner: OracleRunner)
     if (detached) findings.push({ side: 'codemod', kind: 'type-comment-detached', detail: detached });
     const rewritten = await runner.run({ ...module, source: verdict.output });
     verdict.rewritten = rewritten;
-    const hoisted = (verdict.codemod?.hoisted ?? []).map(({ line, resource, getter }) => ({ line, resource, getter }));
+    const lines = getterLines(verdict.output, module.filename);
+    const hoisted = (verdict.codemod?.hoisted ?? []).map(({ line, resource, getter }) => ({
+      line,
+      resource,
+      getter,
+      failureEvents: failureEvents.get(getter),
+      getterLines: lines.get(getter),
+    }));
     findings.push(...compareRuns(original, rewritten, hoisted));
   }
   return verdict;

@@ -42,9 +42,14 @@ export interface CallRecord {
   call: string;
   /**
    * What the instance looked like when it was called: its configuration, listeners, middleware, the
-   * keys a logger adds. Part of the call: a listener added per invocation to a shared pool shows here.
+   * keys a logger adds. Part of the call: a listener added per invocation to a shared pool shows in
+   * `listeners`.
    */
   state: string;
+  /** For an instance that emits events (pg, mysql2, node-redis): how many listeners each event has. */
+  listeners?: Record<string, number>;
+  /** For such an instance: the line of the generated module that constructed it. */
+  builtAt?: number | null;
 }
 
 export interface ConstructionRecord {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { analyzeModule, applyPlan, describeParseError, parseModule, Scopes, sourceTypeOf } from '../../core/index.js';
-import type { LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
+import type { HoistPlan, LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
 
 /** Where a site is and what runs it, as the rules' message says it. */
 export interface SiteReport {
@@ -34,9 +34,14 @@ export { parseModule };
 
 /**
  * The codemod on one file's text: the hoist plan of `core/`, applied. A file that does not parse, or
- * whose result would not parse, is returned unchanged with the reason.
+ * whose result would not parse, is returned unchanged with the reason. `plan` is the plan that was
+ * applied, for tools that need more than the report (the oracle: which listeners each singleton adds).
  */
-export function hoistSource(text: string, file: string, options: HoistSourceOptions = {}): { output: string; result: FileResult } {
+export function hoistSource(
+  text: string,
+  file: string,
+  options: HoistSourceOptions = {},
+): { output: string; result: FileResult; plan?: HoistPlan } {
   const result: FileResult = { file, status: 'unchanged', hoisted: [], left: [] };
   let program: TSESTree.Program;
   try {
@@ -66,7 +71,7 @@ export function hoistSource(text: string, file: string, options: HoistSourceOpti
     return { output: text, result };
   }
   result.status = output === text ? 'unchanged' : 'changed';
-  return { output, result };
+  return { output, result, plan };
 }
 
 function siteReport(site: PerInvocationSite): SiteReport {

@@ -54,8 +54,11 @@ const LEFT: Array<{ pair: string; reason: LeaveReason; detail: RegExp }> = [
   { pair: 'teardown-through-deps-object-left', reason: 'teardown', detail: /`saveAll\(\{ db \}, .*\)` closes it/ },
   { pair: 'teardown-in-local-helper-left', reason: 'teardown', detail: /`drain\(pool\)` closes it/ },
   { pair: 'local-class-closes-pool-left', reason: 'teardown', detail: /`new OrderRepository\(…\)` closes it/ },
+  { pair: 'teardown-in-subclass-method-left', reason: 'teardown', detail: /`closeAll\(\[connection\]\)` closes it/ },
+  { pair: 'teardown-mongoose-close-in-method-left', reason: 'teardown', detail: /`mongoose\.connection\.close\(\)` in `count` closes it/ },
   { pair: 'unknown-helper-left', reason: 'unknown-use', detail: /`migrate\(pool\)` hands it to code the analysis cannot see/ },
   { pair: 'pg-client-per-record-transactions-left', reason: 'concurrent-use', detail: /keep one per record/ },
+  { pair: 'pg-client-connect-in-other-method-left', reason: 'control-flow', detail: /`client\.connect\(\)` runs apart from where it is created/ },
   { pair: 'logger-invocation-id-left', reason: 'varies-per-call', detail: /`randomUUID\(\)` gives a new value on every call/ },
 ];
 

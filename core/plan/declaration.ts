@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, isFunction, unwrap, walk } from '../ast.js';
-import { whenConnectionFails } from '../catalog.js';
-import type { PerInvocationSite } from '../types.js';
+import { FAILURE_EVENTS, whenConnectionFails } from '../catalog.js';
+import type { PerInvocationSite, ResourceEntry } from '../types.js';
 import type { PlanContext } from './context.js';
 import { camelCase, freeName } from './names.js';
 import type { Form } from './singletons.js';
@@ -131,7 +131,7 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   const created = local('created');
   const indented = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
   const isAsync = sitePlan.form !== 'sync';
-  const listeners = failureListeners(ctx, onError, setup, name, created, isAsync, local);
+  const listeners = failureListeners(ctx, onError, failureEvents(sitePlan.site.entry, setup), name, created, isAsync, local);
   const lines = [
     ...(listeners.length > 0 ? ON_ERROR_COMMENT[onError!] : []),
     `let ${name}${ts ? `: ${sitePlan.type} | undefined` : ''};`,
@@ -176,7 +176,7 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
 function failureListeners(
   ctx: PlanContext,
   onError: 'log' | 'forget' | undefined,
-  setup: readonly string[],
+  events: readonly string[],
   name: string,
   created: string,
   isAsync: boolean,
@@ -185,11 +185,9 @@ function failureListeners(
   const ts = ctx.typescript;
   const { unit } = ctx.style;
   const q = quoteOf(ctx);
-  // The user's own `error` listener, moved into the initialiser, already keeps the process alive.
-  const listensToErrors = setup.some((statement) => new RegExp(`^${SELF}\\.(on|once|addListener|prependListener)\\((['"\`])error\\2`).test(statement));
-  if (onError === 'log' && listensToErrors) return [];
-  if (onError === 'log') return [`${created}.on(${q}error${q}, (error${ts ? ': unknown' : ''}) => console.error(error));`];
-  if (onError !== 'forget') return [];
+  const on = (listener: string) => events.map((event) => `.on(${q}${event}${q}, ${listener})`).join('');
+  if (events.length === 0) return [];
+  if (onError === 'log') return [`${created}${on(`(error${ts ? ': unknown' : ''}) => console.error(error)`)};`];
   const drop = local('forget');
   const connected = isAsync ? local('connected') : created;
   return [
@@ -198,8 +196,19 @@ function failureListeners(
     `${unit}if (error) console.error(error);`,
     `${unit}if (${name} === ${connected}) ${name} = undefined;`,
     `};`,
-    `${created}.on(${q}error${q}, ${drop}).on(${q}end${q}, ${drop});`,
+    `${created}${on(drop)};`,
   ];
+}
+
+/**
+ * The events the singleton's own listeners handle (`FAILURE_EVENTS`), given the set-up statements that
+ * move into its initialiser: a pool whose `error` the user's own listener already hears needs none.
+ */
+export function failureEvents(entry: ResourceEntry, setup: readonly string[]): readonly string[] {
+  const onError = whenConnectionFails(entry);
+  if (!onError) return [];
+  const listensToErrors = setup.some((statement) => new RegExp(`^${SELF}\\.(on|once|addListener|prependListener)\\((['"\`])error\\2`).test(statement));
+  return onError === 'log' && listensToErrors ? [] : FAILURE_EVENTS[onError];
 }
 
 /** Said once, above the singleton, for a resource that needs listeners. */

@@ -12,7 +12,7 @@ import type { GetterCall } from './connect.js';
 import { planContext } from './context.js';
 import type { PlanContext } from './context.js';
 import { CHAIN_PLACEHOLDER, chainedSites, creationText } from './creation.js';
-import { declarationInsertion, declarationText, SELF, singletonBaseName, singletonType } from './declaration.js';
+import { declarationInsertion, declarationText, failureEvents, SELF, singletonBaseName, singletonType } from './declaration.js';
 import type { Steps } from './declaration.js';
 import { cacheName, freeName, getterName } from './names.js';
 import { moduleObjectUses, resourceUses } from './resource-uses.js';
@@ -48,6 +48,8 @@ export interface HoistedSite {
   /** The module-scope variable and its getter (shared by sites that build the same thing). */
   name: string;
   getter: string;
+  /** The events its singleton's own listeners handle when the connection fails (`FAILURE_EVENTS`). */
+  failureEvents: readonly string[];
 }
 
 export interface LeftSite {
@@ -316,7 +318,12 @@ class Planner {
         singletons.set(key, singleton);
       }
       singletonOf.set(sitePlan, singleton);
-      hoisted.push({ site: sitePlan.site, name: singleton.name, getter: singleton.getter });
+      hoisted.push({
+        site: sitePlan.site,
+        name: singleton.name,
+        getter: singleton.getter,
+        failureEvents: failureEvents(sitePlan.site.entry, sitePlan.steps.setup),
+      });
     }
     const removedDeclarators: TSESTree.VariableDeclarator[] = [];
     for (const sitePlan of planned) {

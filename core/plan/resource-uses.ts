@@ -1,15 +1,17 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { contains, describe, enclosingClass, isFunction, iterationCall, propertyName, unwrap, walk } from '../ast.js';
+import { contains, describe, enclosingClass, isClass, isFunction, iterationCall, propertyName, unwrap, walk } from '../ast.js';
 import { isConsumer } from '../catalog.js';
 import type { ImportResolver } from '../imports.js';
+import { superClassOf } from '../scope.js';
 import type { Scopes } from '../scope.js';
 import type { ResourceEntry } from '../types.js';
 import type { LeaveReason } from './plan-hoist.js';
 import { isStable } from './stability.js';
 
 type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** A statement that only closes or connects the resource, which the plan removes. */
 export type RemovableStatement = TSESTree.ExpressionStatement | TSESTree.IfStatement;
@@ -266,10 +268,14 @@ class UseWalker {
       const statement = hop.depth === 0 ? awaitedStatement(call) : undefined;
       if (!statement || call.arguments.length > 0) {
         this.fail('per-invocation-setup', where ? `${where} connects it` : `\`${this.text(call.callee)}()\` is not a plain \`await\` statement`);
-      } else if (isUnconditional(statement, this.holder) && !this.uses.connect) {
-        this.uses.connect = statement;
+      } else if (isUnconditional(statement, this.holder)) {
+        this.uses.connect ??= statement;
+      } else if (!isGuarded(statement, call, (node) => this.text(node))) {
+        // Behind another condition, in a loop, in another function (a method of the class that creates
+        // it): it would connect the shared instance again on a later invocation.
+        this.fail('control-flow', `\`${this.text(call.callee)}()\` runs apart from where it is created, with no guard such as \`if (!client.isOpen)\``);
       }
-      // A connect behind a condition (`if (!client.isOpen)`) is the user's own guard: it stays.
+      // A connect behind a condition on the resource (`if (!client.isOpen)`) is the user's own guard: it stays.
       return;
     }
     if (this.setup.has(method)) {
@@ -402,22 +408,51 @@ class UseWalker {
     this.followClassProperty(classNode, name, path, hop, target);
   }
 
-  private followClassProperty(classNode: Node, name: string, path: readonly string[], hop: Hop, target?: Node): void {
-    const key = `this:${classNode.range[0]}:${name}:${path.join('.')}`;
-    if (this.visited.has(key)) return;
-    this.visited.add(key);
-    walk(classNode, (node) => {
-      if (
-        node !== target &&
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        unwrap(node.object).type === AST_NODE_TYPES.ThisExpression &&
-        propertyName(node) === name &&
-        !isWriteTarget(node)
-      ) {
-        this.onValue(node, path, hop);
-      }
+  /** Every `this.<name>` read in the class, the classes it extends and the module's classes that extend it. */
+  private followClassProperty(classNode: ClassNode, name: string, path: readonly string[], hop: Hop, target?: Node): void {
+    for (const member of this.classFamily(classNode)) {
+      const key = `this:${member.range[0]}:${name}:${path.join('.')}`;
+      if (this.visited.has(key)) continue;
+      this.visited.add(key);
+      walk(member, (node) => {
+        if (
+          node !== target &&
+          node.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(node.object).type === AST_NODE_TYPES.ThisExpression &&
+          propertyName(node) === name &&
+          !isWriteTarget(node)
+        ) {
+          this.onValue(node, path, hop);
+        }
+        return true;
+      });
+    }
+  }
+
+  /**
+   * The class, its superclasses and its subclasses declared in this module: an instance property set in
+   * a superclass constructor is read (and closed) in the subclass's methods, and the other way round.
+   */
+  private classFamily(classNode: ClassNode): ClassNode[] {
+    let root: Node = classNode;
+    while (root.parent) root = root.parent;
+    const classes: ClassNode[] = [];
+    walk(root, (node) => {
+      if (isClass(node)) classes.push(node);
       return true;
     });
+    const family = new Set<ClassNode>([classNode]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const candidate of classes) {
+        const superClass = superClassOf(candidate, this.ctx.scopes);
+        if (!family.has(candidate) && superClass && family.has(superClass)) grew = Boolean(family.add(candidate));
+      }
+    }
+    for (let current = superClassOf(classNode, this.ctx.scopes); current && !family.has(current); current = superClassOf(current, this.ctx.scopes)) {
+      family.add(current);
+    }
+    return [...family];
   }
 
   /** Returned from a function: to each of its callers, when all of them are calls in this module. */
@@ -573,31 +608,67 @@ function movableSetup(
 /**
  * `await mongoose.connect(uri)`: the module object is the resource. The function closes it through the
  * module (`mongoose.disconnect()`, `mongoose.connection.close()`, an imported `disconnect()`) and sets
- * it up through it (`mongoose.plugin(...)`).
+ * it up through it (`mongoose.plugin(...)`). The module object is shared by the whole module: a teardown
+ * in any other function (a method of the class whose constructor connects) closes the singleton too,
+ * unless that function makes its own connection of the same module (that site's plan removes it).
  */
 export function moduleObjectUses(ctx: UseContext, entry: ResourceEntry, module: string, holder: Node, fn: Node): ResourceUses {
   const uses: ResourceUses = { teardown: [], connect: undefined, setup: [], disposal: undefined, problem: undefined };
   const teardown = new Set(entry.teardown ?? []);
   const setup = new Set(entry.setup ?? []);
   const creation = statementOf(holder);
-  walk(fn, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression || contains(holder, node)) return true;
+  const moduleCall = (node: Node): string | undefined => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || contains(holder, node)) return undefined;
     const ref = ctx.imports.resolve(node.callee);
-    if (ref?.module !== module || ref.path.length === 0) return true;
-    const method = ref.path.join('.');
-    const callee = `\`${describe(node.callee)}()\``;
+    return ref?.module === module && ref.path.length > 0 ? ref.path.join('.') : undefined;
+  };
+  let root: Node = fn;
+  while (root.parent) root = root.parent;
+  const connecting: Node[] = [];
+  const closing: TSESTree.CallExpression[] = [];
+  walk(root, (node) => {
+    if (node === fn) return false;
+    if (ctx.isCreation(node) && moduleCall(node) !== undefined) connecting.push(enclosingFunction(node) ?? node);
+    else if (teardown.has(moduleCall(node) ?? '') && enclosingFunction(node)) closing.push(node as TSESTree.CallExpression);
+    return true;
+  });
+  const elsewhere = closing.find((call) => !connecting.some((other) => contains(other, call)));
+  if (elsewhere) {
+    const where = enclosingFunction(elsewhere)!;
+    uses.problem = { kind: 'teardown', detail: `\`${describe(elsewhere.callee)}()\` in ${functionLabel(where)} closes it` };
+    return uses;
+  }
+  walk(fn, (node) => {
+    const method = moduleCall(node);
+    if (method === undefined) return true;
+    const call = node as TSESTree.CallExpression;
+    const callee = `\`${describe(call.callee)}()\``;
     if (teardown.has(method)) {
-      const statement = removableStatement(node);
+      const statement = removableStatement(call);
       if (statement) uses.teardown.push(statement);
       else uses.problem ??= { kind: 'teardown', detail: `${callee} is used as a value` };
     } else if (setup.has(method)) {
-      const movable = movableSetup(ctx, node, creation, undefined);
+      const movable = movableSetup(ctx, call, creation, undefined);
       if (typeof movable === 'string') uses.problem ??= { kind: 'per-invocation-setup', detail: movable };
       else uses.setup.push(movable);
     }
     return true;
   });
   return uses;
+}
+
+/** `\`get\``, `\`DbStore.get\``: how a message names a function; `a callback` when it has no name. */
+function functionLabel(fn: Node): string {
+  const parent = fn.parent;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+      ? fn.id.name
+      : parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property
+        ? propertyName(parent)
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+          ? parent.id.name
+          : undefined;
+  return name === undefined ? 'a callback' : `\`${name}\``;
 }
 
 /** `a.b` → `b`; `a[Symbol.asyncDispose]` → `Symbol.asyncDispose`; other computed keys → undefined. */
@@ -753,6 +824,26 @@ function isUnconditional(statement: Node, holder: Node): boolean {
     const isBlock = current.type === AST_NODE_TYPES.BlockStatement;
     const isTryBlock = current.type === AST_NODE_TYPES.TryStatement;
     if (!isBlock && !isTryBlock) return false;
+  }
+  return false;
+}
+
+/**
+ * Is the connect behind the user's own guard: an `if`, between it and its function, whose test reads
+ * the object it is called on (`if (!client.isOpen)`, `if (!this.client.isReady)`)?
+ */
+function isGuarded(statement: Node, call: TSESTree.CallExpression, text: (node: Node) => string): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = text(unwrap(callee.object));
+  for (let current = statement.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || contains(current.test, statement)) continue;
+    let reads = false;
+    walk(current.test, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && text(unwrap(node.object)) === object) reads = true;
+      return !reads;
+    });
+    if (reads) return true;
   }
   return false;
 }

@@ -1,32 +1,35 @@
 // mysql2/promise: `createPool` (query/execute, end) and `await createConnection()` (refused while the
-// database is down), with mysql2's messages for a pool or a connection used after `end()`.
-import { configView, FAKE_KIND, refused, tick } from './recorder.js';
+// database is down), with mysql2's messages for a pool or a connection used after `end()`. Both are
+// event emitters, as mysql2's promise wrappers are; a connection emits `end` once `end()` closed it.
+import { configView, FAKE_KIND, FakeEmitter, refused, tick } from './recorder.js';
+import type { ConstructionRecord } from '../protocol.js';
 import type { FakeModule, JobRecorder, OpenHandle } from './recorder.js';
 import { execute, newSession } from './sql.js';
 import type { Session } from './sql.js';
 
 export function mysql2Promise(recorder: JobRecorder): FakeModule {
-  class Queryable implements OpenHandle {
+  class Queryable extends FakeEmitter implements OpenHandle {
     protected ended = false;
     protected readonly session: Session = newSession();
 
     constructor(
-      readonly label: string,
+      label: string,
       protected readonly config: unknown,
       private readonly closedMessage: string,
     ) {
+      super(recorder, label);
       Object.defineProperty(this, FAKE_KIND, { value: label });
     }
 
     protected async ready(): Promise<void> {}
 
     async query(sql: string, values: unknown[] = []): Promise<[unknown, unknown[]]> {
-      recorder.call(this.label, 'query', 'use', [sql, values], { config: this.config });
+      recorder.call(this.label, 'query', 'use', [sql, values], { config: this.config }, this);
       return this.run(sql, values);
     }
 
     async execute(sql: string, values: unknown[] = []): Promise<[unknown, unknown[]]> {
-      recorder.call(this.label, 'execute', 'use', [sql, values], { config: this.config });
+      recorder.call(this.label, 'execute', 'use', [sql, values], { config: this.config }, this);
       return this.run(sql, values);
     }
 
@@ -40,13 +43,16 @@ export function mysql2Promise(recorder: JobRecorder): FakeModule {
     }
 
     async end(): Promise<void> {
-      recorder.call(this.label, 'end', 'teardown', [], { config: this.config });
-      this.ended = true;
-      recorder.open.delete(this);
+      recorder.call(this.label, 'end', 'teardown', [], { config: this.config }, this);
+      this.close();
     }
 
     destroy(): void {
-      recorder.call(this.label, 'destroy', 'teardown', [], { config: this.config });
+      recorder.call(this.label, 'destroy', 'teardown', [], { config: this.config }, this);
+      this.close();
+    }
+
+    protected close(): void {
       this.ended = true;
       recorder.open.delete(this);
     }
@@ -55,6 +61,7 @@ export function mysql2Promise(recorder: JobRecorder): FakeModule {
   class Pool extends Queryable {
     constructor(config: unknown) {
       super('createPool', configView(config), 'Pool is closed.');
+      this.construction = recorder.construct('createPool');
     }
 
     protected override async ready(): Promise<void> {
@@ -65,14 +72,20 @@ export function mysql2Promise(recorder: JobRecorder): FakeModule {
   }
 
   class Connection extends Queryable {
-    constructor(config: unknown) {
+    constructor(config: unknown, construction: ConstructionRecord) {
       super('createConnection', configView(config), "Can't add new command when connection is in closed state");
+      this.construction = construction;
       recorder.open.add(this);
+    }
+
+    /** mysql2 ends the connection with a QUIT; the server's closing the socket emits `end`. */
+    protected override close(): void {
+      if (!this.ended) this.emitEnd();
+      super.close();
     }
   }
 
   function createPool(config: unknown) {
-    recorder.construct('createPool');
     return new Pool(config);
   }
 
@@ -84,7 +97,7 @@ export function mysql2Promise(recorder: JobRecorder): FakeModule {
       construction.failed = true;
       throw refused(3306);
     }
-    return new Connection(config);
+    return new Connection(config, construction);
   }
 
   return { createPool, createConnection };

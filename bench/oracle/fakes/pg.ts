@@ -20,17 +20,17 @@ export function pg(recorder: JobRecorder): FakeModule {
       super(recorder, 'Pool');
       this.config = configView(config ?? {});
       Object.defineProperty(this, FAKE_KIND, { value: 'Pool' });
-      recorder.construct('Pool');
+      this.construction = recorder.construct('Pool');
     }
 
     private state() {
-      return { config: this.config, listeners: this.listenerCounts() };
+      return { config: this.config };
     }
 
     async query(query: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult> {
       const { text, values: inline } = queryText(query);
       const params = values ?? inline ?? [];
-      recorder.call('Pool', 'query', 'use', [text, params], this.state());
+      recorder.call('Pool', 'query', 'use', [text, params], this.state(), this);
       const session = await this.checkout();
       try {
         return execute(recorder, session, text, params);
@@ -40,23 +40,24 @@ export function pg(recorder: JobRecorder): FakeModule {
     }
 
     async connect() {
-      recorder.call('Pool', 'connect', 'use', [], this.state());
+      recorder.call('Pool', 'connect', 'use', [], this.state(), this);
       const session = await this.checkout();
       let released = false;
-      const state = () => this.state();
+      // A pool client's uses show the pool's state: its configuration and listeners.
+      const use = (method: string, args: unknown[]) => recorder.call('PoolClient', method, 'use', args, this.state(), this);
       const release = (returned: Session) => this.idle.push(returned);
       return {
         [FAKE_KIND]: 'PoolClient',
         async query(query: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult> {
           const { text, values: inline } = queryText(query);
           const params = values ?? inline ?? [];
-          recorder.call('PoolClient', 'query', 'use', [text, params], state());
+          use('query', [text, params]);
           if (released) throw new Error('Client was released to the pool and is not queryable');
           await tick();
           return execute(recorder, session, text, params);
         },
         release() {
-          recorder.call('PoolClient', 'release', 'use', [], state());
+          use('release', []);
           if (released) throw new Error('Release called on client which has already been released to the pool.');
           released = true;
           release(session);
@@ -76,7 +77,7 @@ export function pg(recorder: JobRecorder): FakeModule {
     }
 
     async end(): Promise<void> {
-      recorder.call('Pool', 'end', 'teardown', [], this.state());
+      recorder.call('Pool', 'end', 'teardown', [], this.state(), this);
       if (this.ended) throw new Error('Called end on pool more than once');
       this.ended = true;
       recorder.open.delete(this);
@@ -89,10 +90,10 @@ export function pg(recorder: JobRecorder): FakeModule {
 
   class Client extends FakeEmitter implements OpenHandle {
     private readonly config: unknown;
-    private readonly construction;
     private connected = false;
     private connecting = false;
     private ended = false;
+    private socketClosed = false;
     private readonly session = newSession();
 
     constructor(config?: Record<string, unknown> | string) {
@@ -103,21 +104,22 @@ export function pg(recorder: JobRecorder): FakeModule {
     }
 
     private state() {
-      return { config: this.config, listeners: this.listenerCounts() };
+      return { config: this.config };
     }
 
     async connect(): Promise<void> {
-      recorder.call('Client', 'connect', 'connect', [], this.state());
+      recorder.call('Client', 'connect', 'connect', [], this.state(), this);
       if (this.connecting || this.connected || this.ended) {
         throw new Error('Client has already been connected. You cannot reuse a client.');
       }
       this.connecting = true;
       await tick();
       if (recorder.dbDown) {
-        this.construction.failed = true;
-        const error = refused(5432);
-        // pg emits `error` on a client that failed to connect only when it has listeners.
-        throw error;
+        this.construction!.failed = true;
+        // pg rejects connect() without emitting `error`; the closed socket then ends the client (`end`).
+        this.socketClosed = true;
+        this.emitEnd();
+        throw refused(5432);
       }
       this.connected = true;
       recorder.open.add(this);
@@ -126,7 +128,7 @@ export function pg(recorder: JobRecorder): FakeModule {
     async query(query: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult> {
       const { text, values: inline } = queryText(query);
       const params = values ?? inline ?? [];
-      recorder.call('Client', 'query', 'use', [text, params], this.state());
+      recorder.call('Client', 'query', 'use', [text, params], this.state(), this);
       if (this.ended) throw new Error('Client was closed and is not queryable');
       // pg queues a query sent before connect() until the connection is up; with no connect() it never
       // runs and the invocation times out: the same failure, without the wait.
@@ -138,10 +140,13 @@ export function pg(recorder: JobRecorder): FakeModule {
     }
 
     async end(): Promise<void> {
-      recorder.call('Client', 'end', 'teardown', [], this.state());
-      this.ended = true;
+      recorder.call('Client', 'end', 'teardown', [], this.state(), this);
+      // Never connected, or its socket already closed: pg resolves at once and emits nothing.
+      const open = (this.connecting || this.connected) && !this.socketClosed;
+      this.ended = this.socketClosed = true;
       this.connected = false;
       recorder.open.delete(this);
+      if (open) this.emitEnd();
     }
   }
 

@@ -29,13 +29,15 @@ export class JobRecorder {
     return record;
   }
 
-  call(label: string, method: string, category: CallCategory, args: readonly unknown[], state: unknown): void {
+  /** A call on a fake; `emitter` is the instance it was made on when that emits events. */
+  call(label: string, method: string, category: CallCategory, args: readonly unknown[], state: unknown, emitter?: FakeEmitter): void {
     if (this.closed) return;
     this.calls.push({
       phase: this.phase,
       category,
       call: `${label}.${method}(${args.map((arg) => summarise(arg)).join(', ')})`,
       state: summarise(state),
+      ...(emitter ? { listeners: emitter.listenerCounts(), builtAt: emitter.construction?.line ?? null } : {}),
     });
   }
 
@@ -77,10 +79,12 @@ export const FAKE_KIND = Symbol('oracle.fakeKind');
 
 /**
  * A minimal EventEmitter whose registrations are recorded as `setup` calls, and whose listener counts are
- * part of every use's state (node's own emitter would warn only past ten listeners).
+ * part of every use (node's own emitter would warn only past ten listeners). `construction` is the
+ * instance's own construction record: a use says which line built the instance it was made on.
  */
 export class FakeEmitter {
   protected readonly listeners = new Map<string, Array<(...args: unknown[]) => unknown>>();
+  construction: ConstructionRecord | undefined;
 
   constructor(
     protected readonly recorder: JobRecorder,
@@ -121,13 +125,22 @@ export class FakeEmitter {
     return this.listeners.get(event)?.length ?? 0;
   }
 
+  /** As node's emitter: an `error` nobody listens to is thrown. */
   emit(event: string, ...args: unknown[]): boolean {
     const listeners = this.listeners.get(event) ?? [];
+    if (event === 'error' && listeners.length === 0) throw args[0];
     for (const listener of listeners) listener(...args);
     return listeners.length > 0;
   }
 
-  protected listenerCounts(): Record<string, number> {
+  /** `end` once the connection is closed: a round trip later, as the libraries emit it from the socket's `close`. */
+  protected emitEnd(): void {
+    setImmediate(() => {
+      if (!this.recorder.closed) this.emit('end');
+    });
+  }
+
+  listenerCounts(): Record<string, number> {
     return Object.fromEntries([...this.listeners].filter(([, list]) => list.length > 0).map(([event, list]) => [event, list.length]));
   }
 }

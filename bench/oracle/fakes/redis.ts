@@ -6,7 +6,6 @@ import type { FakeModule, JobRecorder, OpenHandle } from './recorder.js';
 export function redis(recorder: JobRecorder): FakeModule {
   class RedisClient extends FakeEmitter implements OpenHandle {
     private readonly config: unknown;
-    private readonly construction;
     isOpen = false;
     isReady = false;
 
@@ -18,15 +17,15 @@ export function redis(recorder: JobRecorder): FakeModule {
     }
 
     private state() {
-      return { config: this.config, listeners: this.listenerCounts() };
+      return { config: this.config };
     }
 
     async connect(): Promise<this> {
-      recorder.call('createClient', 'connect', 'connect', [], this.state());
+      recorder.call('createClient', 'connect', 'connect', [], this.state(), this);
       if (this.isOpen) throw new Error('Socket already opened');
       await tick();
       if (recorder.dbDown) {
-        this.construction.failed = true;
+        this.construction!.failed = true;
         throw refused(6379);
       }
       this.isOpen = this.isReady = true;
@@ -35,7 +34,7 @@ export function redis(recorder: JobRecorder): FakeModule {
     }
 
     private async command(method: string, args: unknown[], reply: unknown): Promise<unknown> {
-      recorder.call('createClient', method, 'use', args, this.state());
+      recorder.call('createClient', method, 'use', args, this.state(), this);
       if (!this.isOpen) throw namedError('ClientClosedError', 'The client is closed');
       await tick();
       return reply;
@@ -50,10 +49,12 @@ export function redis(recorder: JobRecorder): FakeModule {
     }
 
     private async shutdown(method: string): Promise<void> {
-      recorder.call('createClient', method, 'teardown', [], this.state());
+      recorder.call('createClient', method, 'teardown', [], this.state(), this);
       if (!this.isOpen) throw namedError('ClientClosedError', 'The client is closed');
       this.isOpen = this.isReady = false;
       recorder.open.delete(this);
+      // node-redis re-emits its socket's `end` once the connection is closed.
+      this.emitEnd();
     }
 
     quit() {
