@@ -1,16 +1,28 @@
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { enclosingUnit, isRepeatedWithin, walk } from './ast.js';
+import { enclosingUnit, walk } from './ast.js';
 import { catalogueWith } from './catalog.js';
-import { RequestDependenceAnalyzer } from './dependence.js';
-import { findHandlers } from './handlers.js';
-import { ImportResolver } from './imports.js';
-import { isLazilyCreated } from './lazy.js';
+import { collectExports, findHandlers, handlerFinder } from './handlers.js';
 import { indexModule } from './module-index.js';
-import { reachedUnitAround, reachFromHandlers } from './reachability.js';
 import { Scopes } from './scope.js';
 import { findCreationSites } from './sites.js';
-import type { AnalysisOptions, ModuleAnalysis, PerInvocationSite, ResourceKind } from './types.js';
+import { solve } from './solver/solve.js';
+import type { Finding } from './solver/solve.js';
+import { buildSummary } from './summary/summarize.js';
+import type { SummaryNodes } from './summary/summarize.js';
+import type { ModuleSummary } from './summary/types.js';
+import type {
+  AnalysisOptions,
+  CodeUnit,
+  Handler,
+  InitDependence,
+  InputWrite,
+  ModuleAnalysis,
+  PerInvocationSite,
+  ReachContext,
+  ResourceKind,
+} from './types.js';
+import { Values } from './values.js';
 
 export interface AnalyzeModuleOptions extends AnalysisOptions {
   /** The parser's scope manager (ESLint's `sourceCode.scopeManager`); computed when needed if absent. */
@@ -19,20 +31,26 @@ export interface AnalyzeModuleOptions extends AnalysisOptions {
   scopes?: Scopes;
   /** The kind given to `additionalResources` entries that name none. */
   defaultKind?: ResourceKind;
+  /** The file, as the summary and the solver name it (any string in per-file mode). */
+  file?: string;
 }
 
 // Both rules, and later the codemod, ask about the same Program: analyse it once per set of options.
 const cache = new WeakMap<TSESTree.Program, Map<string, ModuleAnalysis>>();
 
+/** The file name a summary gets when the caller names none. */
+const THIS_FILE = '<module>';
+
 /**
  * The one answer everything else shows or applies: the module's handlers, and each creation of an
- * expensive resource that runs per invocation, with its path, whether it runs per record and whether
- * it depends on the request.
+ * expensive resource that runs per invocation, with its path, whether it runs per record and what its
+ * inputs depend on. It is the module's summary, solved from its own handlers: the same solver that
+ * project mode runs over many modules' summaries.
  */
 export function analyzeModule(program: TSESTree.Program, options: AnalyzeModuleOptions = {}): ModuleAnalysis {
   // The default kind matters only to additional resources: without them both rules share one analysis.
   const additions = options.additionalResources?.length ? [options.additionalResources, options.defaultKind] : null;
-  const key = JSON.stringify([options.settings ?? null, additions]);
+  const key = JSON.stringify([options.settings ?? null, additions, options.file ?? null]);
   // A caller that brings its own scopes wants an analysis over them.
   if (options.scopes) return analyzeUncached(program, options);
   let byOptions = cache.get(program);
@@ -45,35 +63,114 @@ export function analyzeModule(program: TSESTree.Program, options: AnalyzeModuleO
 }
 
 function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOptions): ModuleAnalysis {
+  const file = options.file ?? THIS_FILE;
+  const prepared = prepareModule(program, options);
+  if (!prepared.summarize) return { handlers: prepared.handlers, sites: [] };
+  const { summary, nodes } = prepared.summarize(false);
+  const findings = solve({
+    entries: [...new Set(summary.handlers.map((handler) => handler.name))].map((name) => ({ file, export: name })),
+    summaryOf: (asked) => (asked === file ? summary : undefined),
+  });
+  return { handlers: prepared.handlers, sites: sitesOf(findings, nodes), summary };
+}
+
+/**
+ * The module's handlers, and (when the module has both a handler and a creation, or `full` is asked)
+ * a way to build its summary. Most modules stop early: no handler, or nothing from the catalogue.
+ */
+export function prepareModule(
+  program: TSESTree.Program,
+  options: AnalyzeModuleOptions & { full?: boolean; hash?: string },
+): { handlers: Handler[]; summarize?: (projectMode: boolean) => { summary: ModuleSummary; nodes: SummaryNodes } } {
   // ESLint links every node to its parent; a bare typescript-estree parse does not.
   if (program.body.length > 0 && !program.body[0]!.parent) walk(program, () => true);
   const scopes = options.scopes ?? new Scopes(program, options.scopeManager);
-  const imports = new ImportResolver(scopes);
-  const handlers = findHandlers(program, scopes, imports, options.settings);
-  // A module without a handler is not Lambda code: nothing in it runs per invocation.
-  if (handlers.length === 0) return { handlers, sites: [] };
-
+  let values = new Values(scopes, program);
+  const moduleExports = collectExports(program);
+  let finder = handlerFinder(program, values, options.settings);
+  const handlers = findHandlers(finder, moduleExports);
+  // A module without a handler is not Lambda code: nothing in it runs per invocation (project mode still
+  // summarises it, for the handlers of other modules that reach it).
+  if (handlers.length === 0 && !options.full) return { handlers };
   const index = indexModule(program);
   const catalogue = catalogueWith(options.additionalResources, options.defaultKind ?? 'client');
-  const creations = findCreationSites(program, index, imports, catalogue);
-  if (creations.length === 0) return { handlers, sites: [] };
+  values = values.withFactories(new Map(handlers.flatMap((handler) => (handler.factory ? [[handler.factory.fn, handler.factory.call] as const] : []))));
+  const creations = findCreationSites(program, index, values, catalogue);
+  // Nothing created, or everything created at module scope (once): nothing to solve, per file.
+  if (!options.full && creations.every((creation) => enclosingUnit(creation.node) === undefined)) return { handlers };
+  if (values !== finder.values) finder = handlerFinder(program, values, options.settings);
+  return {
+    handlers,
+    summarize: (projectMode) =>
+      buildSummary({
+        program,
+        scopes,
+        values,
+        index,
+        finder,
+        moduleExports,
+        handlers,
+        creations,
+        file: options.file ?? THIS_FILE,
+        ...(options.hash ? { hash: options.hash } : {}),
+        projectMode,
+      }),
+  };
+}
 
-  const reached = reachFromHandlers(handlers, index, scopes);
-  const creationNodes = new Set<TSESTree.Node>(creations.map((site) => site.node));
-  const dependence = new RequestDependenceAnalyzer(scopes, reached, (node) => creationNodes.has(node));
+/**
+ * One site per creation, for the rules and the planner: of its calling contexts, the one that says most
+ * (request data, then an init chain, then per record; the first found among equals, which is the
+ * shortest path from the first handler), with every context listed.
+ */
+function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocationSite[] {
+  const byCreation = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    const list = byCreation.get(finding.creation);
+    if (list) list.push(finding);
+    else byCreation.set(finding.creation, [finding]);
+  }
+  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
   const sites: PerInvocationSite[] = [];
-  for (const creation of creations) {
-    const invocation = reachedUnitAround(enclosingUnit(creation.node), reached);
-    if (!invocation) continue;
-    const [unit, reach] = invocation;
-    if (isLazilyCreated(creation.node, unit, scopes)) continue;
+  for (const [id, contexts] of [...byCreation].sort(([a], [b]) => a - b)) {
+    const chosen = contexts.reduce((best, candidate) => (weight(candidate) > weight(best) ? candidate : best));
+    const creation = nodes.creations[id]!;
+    const handler = handlerOf.get(nodes.units[chosen.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === chosen.handler.name)!;
+    const init = chosen.dependence.init;
+    const initDependence: InitDependence | undefined = init && {
+      input: init.input,
+      // The solver settles expiring credentials as request-like: what is left is a secret, a parameter or a value.
+      source: init.source as InitDependence['source'],
+      in: init.in,
+      fetch: nodes.nodeAt(init.fetch)!,
+      chain: init.chain.flatMap((range) => nodes.nodeAt(range) ?? []),
+    };
     sites.push({
       ...creation,
-      handler: reach.handler,
-      path: reach.path,
-      perRecord: reach.repeated || isRepeatedWithin(creation.node, unit),
-      requestDependence: dependence.ofCreation(creation.node),
+      id,
+      handler,
+      path: chosen.path.map((step) => step.name),
+      perRecord: chosen.perRecord,
+      requestDependence: chosen.dependence.request,
+      ...(initDependence?.fetch ? { initDependence } : {}),
+      inputWrites: chosen.inputWrites.flatMap((write): InputWrite[] => {
+        const node = nodes.nodeAt(write.range);
+        return node ? [{ node, target: write.target, kind: write.kind, dependence: write.dependence }] : [];
+      }),
+      reachedFrom: contexts.map(
+        (context): ReachContext => ({
+          handler: context.handler.name,
+          path: context.path.map((step) => step.name),
+          perRecord: context.perRecord,
+          dependence: context.dependence.kind,
+        }),
+      ),
     });
   }
-  return { handlers, sites };
+  return sites;
+}
+
+function weight(finding: Finding): number {
+  const dependence = finding.dependence.kind === 'request' ? 4 : finding.dependence.kind === 'init' ? 2 : 0;
+  return dependence + (finding.perRecord ? 1 : 0);
 }

@@ -15,22 +15,24 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const keys = visitorKeys[node.type] ?? [];
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (!child || typeof child !== 'object') continue;
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) push(child[i], node);
-      } else {
-        push(child, node);
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === 'string') {
+            if (!item.parent) (item as unknown as { parent: Node }).parent = node;
+            stack.push(item);
+          }
+        }
+      } else if (typeof (child as Node).type === 'string') {
+        if (!(child as Node).parent) (child as unknown as { parent: Node }).parent = node;
+        stack.push(child as Node);
       }
     }
-  }
-
-  function push(child: unknown, parent: Node) {
-    if (!child || typeof (child as Node).type !== 'string') return;
-    const node = child as Node;
-    if (!node.parent) (node as unknown as { parent: Node }).parent = parent;
-    stack.push(node);
   }
 }
 
@@ -185,4 +187,38 @@ export function describe(node: Node): string {
     default:
       return '…';
   }
+}
+
+/** Is this identifier read as a value (not a property name, key or label)? */
+export function isRead(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === identifier || parent.computed;
+    case AST_NODE_TYPES.Property:
+      return parent.value === identifier || parent.computed;
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.MethodDefinition:
+      return parent.value === identifier || parent.computed;
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** The class whose `this` a node sees: arrow functions see through, other functions stop at methods. */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isClass(current)) return current;
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    ) {
+      return undefined;
+    }
+  }
+  return undefined;
 }

@@ -4,7 +4,6 @@ import type { ResourceEntry, ResourceKind, UserResource } from './types.js';
 // module named here appears there. Construction of each of these sets up sockets, agents, TLS sessions,
 // credential resolution or a pool: work that should happen once per execution environment.
 
-const AWS_SDK_V3_NOT_CLIENTS = ['*Command', '*Exception', '*Error', '*ServiceException'];
 // AWS SDK v2 classes that are configuration or plumbing, not service clients.
 const AWS_SDK_V2_NOT_CLIENTS = [
   'Config',
@@ -38,8 +37,11 @@ const SQL_POOL = { teardown: SQL_TEARDOWN, setup: LISTENERS };
 const SQL_CONNECTION = { teardown: SQL_TEARDOWN, setup: LISTENERS, singleConnection: true };
 
 const clients: ResourceEntry[] = [
-  // AWS SDK v3: `new DynamoDBClient(...)` and the aggregated `new DynamoDB(...)`.
-  { module: '@aws-sdk/client-*', export: '*', kind: 'client', form: 'new', except: AWS_SDK_V3_NOT_CLIENTS, ...SDK_V3 },
+  // AWS SDK v3: `new DynamoDBClient(...)`, and the aggregated `new DynamoDB(...)`, whose name is the package's
+  // service (`{service}`: `client-cloudwatch-logs` → `CloudWatchLogs`). Everything else a client package
+  // exports is a command, an exception (`NoSuchKey`), an enum or a paginator.
+  { module: '@aws-sdk/client-*', export: '*Client', kind: 'client', form: 'new', ...SDK_V3 },
+  { module: '@aws-sdk/client-*', export: '{service}', kind: 'client', form: 'new', ...SDK_V3 },
   { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocumentClient.from', kind: 'client', form: 'call', ...SDK_V3 },
   { module: '@aws-sdk/lib-dynamodb', export: 'DynamoDBDocument.from', kind: 'client', form: 'call', ...SDK_V3 },
   // AWS SDK v2.
@@ -191,6 +193,8 @@ interface CompiledEntry {
   module: RegExp;
   export: RegExp;
   except: RegExp[];
+  /** The export is `{service}`: the part of the module name the module's `*` matched, without dashes, in any case. */
+  service: boolean;
 }
 
 /** A catalogue indexed by module: exact module names in a map, the few patterns (`@aws-sdk/client-*`) apart. */
@@ -201,14 +205,16 @@ interface CompiledCatalogue {
 
 const compiledCatalogues = new WeakMap<readonly ResourceEntry[], CompiledCatalogue>();
 
-/** `*` matches any run of characters; with `segment`, a run without dots. */
+/** `*` matches any run of characters (captured); with `segment`, a run without dots. */
 function globToRegExp(glob: string, segment: boolean): RegExp {
   const body = glob
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join(segment ? '[^.]*' : '.*');
+    .join(segment ? '([^.]*)' : '(.*)');
   return new RegExp(`^${body}$`);
 }
+
+const SERVICE = '{service}';
 
 function compile(catalogue: readonly ResourceEntry[]): CompiledCatalogue {
   let compiled = compiledCatalogues.get(catalogue);
@@ -220,6 +226,7 @@ function compile(catalogue: readonly ResourceEntry[]): CompiledCatalogue {
         module: globToRegExp(entry.module, false),
         export: globToRegExp(entry.export, true),
         except: (entry.except ?? []).map((except) => globToRegExp(except, true)),
+        service: entry.export === SERVICE,
       };
       if (entry.module.includes('*')) compiled.patterns.push(item);
       else compiled.byModule.set(entry.module, [...(compiled.byModule.get(entry.module) ?? []), item]);
@@ -256,7 +263,12 @@ export function matchResource(
   return entriesFor(catalogue, module).find(
     (compiled) =>
       (compiled.entry.form === 'any' || compiled.entry.form === form) &&
-      compiled.export.test(exportPath) &&
+      (compiled.service ? isServiceName(compiled, module, exportPath) : compiled.export.test(exportPath)) &&
       !compiled.except.some((except) => except.test(exportPath)),
   )?.entry;
+}
+
+function isServiceName(compiled: CompiledEntry, module: string, exportPath: string): boolean {
+  const service = compiled.module.exec(module)?.[1];
+  return service !== undefined && service.replaceAll('-', '').toLowerCase() === exportPath.toLowerCase();
 }

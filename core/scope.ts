@@ -1,6 +1,8 @@
 import { analyze } from '@typescript-eslint/scope-manager';
-import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
+import { isClass, unwrap } from './ast.js';
 
 /**
  * Name lookup over a scope manager: ESLint's (`sourceCode.scopeManager`, eslint-scope or
@@ -9,9 +11,11 @@ import type { TSESTree } from '@typescript-eslint/types';
  */
 export class Scopes {
   private scopeManager: ScopeManager | undefined;
+  /** Every identifier the scope manager saw used, with its reference: resolved once, looked up in O(1). */
+  private referenceMap: Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference> | undefined;
 
   constructor(
-    private readonly program: TSESTree.Program,
+    readonly program: TSESTree.Program,
     manager: ScopeManager | undefined,
     private readonly sourceType: 'module' | 'script' = program.sourceType,
   ) {
@@ -46,9 +50,25 @@ export class Scopes {
     return undefined;
   }
 
-  /** The variable an identifier refers to. */
+  /**
+   * The variable an identifier refers to: the scope manager's own resolution of the reference, or, for an
+   * identifier that is not a reference (a declaration's name), the name looked up from its scope.
+   */
   resolve(identifier: TSESTree.Identifier): Variable | undefined {
+    const reference = this.referenceOf(identifier);
+    if (reference) return reference.resolved ?? undefined;
     return this.lookup(identifier, identifier.name);
+  }
+
+  /** The scope manager's reference for an identifier that reads or writes a variable. */
+  referenceOf(identifier: TSESTree.Identifier): Reference | undefined {
+    if (!this.referenceMap) {
+      this.referenceMap = new Map();
+      for (const scope of this.manager.scopes) {
+        for (const reference of scope.references) this.referenceMap.set(reference.identifier, reference);
+      }
+    }
+    return this.referenceMap.get(identifier);
   }
 }
 
@@ -66,4 +86,15 @@ export function isModuleLevel(variable: Variable): boolean {
 /** Is the variable written again after its declaration (`let x = a; x = b`)? */
 export function isReassigned(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** The class a class extends, when it is declared in this module (`class B extends A`, `A` a class here). */
+export function superClassOf(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  scopes: Scopes,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const superClass = classNode.superClass && unwrap(classNode.superClass);
+  if (superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = scopes.resolve(superClass)?.defs[0];
+  return def?.type === 'ClassName' && isClass(def.node) ? def.node : undefined;
 }

@@ -2,18 +2,19 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, unwrap } from './ast.js';
 import { isCatalogueModule, matchResource } from './catalog.js';
-import type { ImportResolver } from './imports.js';
 import type { ModuleIndex } from './module-index.js';
 import type { CreationSite, ResourceEntry } from './types.js';
+import type { Values } from './values.js';
 
 /**
  * The creations of catalogued resources among the module's calls and `new`s: those whose callee
- * resolves, through the module's imports, to a catalogue entry.
+ * resolves, through the module's imports, to a catalogue entry. A construction that is thrown
+ * (`throw new NoSuchKey(...)`) is an error, never a resource.
  */
 export function findCreationSites(
   program: TSESTree.Program,
   index: ModuleIndex,
-  imports: ImportResolver,
+  values: Values,
   catalogue: readonly ResourceEntry[],
 ): CreationSite[] {
   const sites: CreationSite[] = [];
@@ -28,14 +29,20 @@ export function findCreationSites(
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && !isRequireCall) {
       continue;
     }
-    const ref = imports.resolve(callee);
-    if (!ref) continue;
+    const ref = values.moduleRef(callee);
+    if (!ref || isThrown(node)) continue;
     const form = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
     const entry = matchResource(catalogue, ref.module, ref.path, form);
     const resource = isRequireCall ? `require('${ref.module}')` : form === 'call' ? factoryName(callee) : describe(callee);
     if (entry) sites.push({ node, entry, resource, module: ref.module });
   }
   return sites;
+}
+
+function isThrown(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent && unwrap(current.parent) !== current.parent) current = current.parent;
+  return current.parent?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** The identifier a callee chain starts from: `AWS` in `AWS.DynamoDB.DocumentClient`, `require` in `require('x')()`. */

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
+import type { ModuleSummary } from './summary/types.js';
 
 /** A node that has its own body and runs when called: where an invocation can spend time. */
 export type FunctionNode =
@@ -85,6 +86,8 @@ export interface LambdaHygieneSettings {
   handlerNames?: readonly string[];
   /** Extra wrapper function names whose function argument is the handler (besides `middy`, ...). */
   wrappers?: readonly string[];
+  /** Project mode: `true`, or where the project is and which infrastructure-as-code files declare handlers. */
+  project?: boolean | { root?: string; iac?: readonly string[] };
 }
 
 export interface AnalysisOptions {
@@ -115,15 +118,55 @@ export interface Handler {
    * what the handler calls through the factory's parameters can be followed to the arguments.
    */
   factory?: { fn: FunctionNode; call: TSESTree.CallExpression };
+  /** Middleware hooks of a middy chain (`before`, `after`, `onError`): they run per invocation too. */
+  middlewares?: FunctionNode[];
+  /** A class-method handler bound to a module-level instance: `this` outlives the invocation. */
+  instance?: 'module';
 }
 
 /** Why a site's inputs depend on the request, so that it must not be shared across invocations. */
 export interface RequestDependence {
   /** The source text of the input that carries request data (`event`, `creds`, `record`). */
   input: string;
-  why: 'handler-parameter' | 'awaited' | 'callback-parameter' | 'caught';
+  why:
+    | 'handler-parameter' // the handler's event or context
+    | 'awaited' // expiring credentials awaited per invocation (STS, an RDS IAM token): never frozen into a reused resource
+    | 'callback-parameter' // a parameter of a callback the code cannot follow
+    | 'caught' // an error caught per invocation
+    | 'module-state' // module or instance state written from request data per invocation
+    | 'request-store'; // a per-request store: `AsyncLocalStorage#getStore()`
   /** The handler or function involved, for the message. */
   in: string;
+}
+
+/**
+ * A site built from a value fetched on every invocation with request-independent inputs (a secret or a
+ * parameter read with a constant or environment id, or another awaited value): per invocation, and
+ * movable only together with its init chain.
+ */
+export interface InitDependence {
+  /** The name of the fetched value (`secret`, `apiKey`), or the awaited expression. */
+  input: string;
+  source: 'secret' | 'parameter' | 'value';
+  /** The handler or function that awaits it. */
+  in: string;
+  /** The awaited expression: `await sm.send(new GetSecretValueCommand(...))`. */
+  fetch: TSESTree.Node;
+  /** The statements from the fetch to the construction's inputs (fetch, parse, ...), in source order. */
+  chain: TSESTree.Node[];
+}
+
+/**
+ * A write to one of a construction's inputs before it: a local configuration object given a property,
+ * `Object.assign`, a module object written in the handler, `process.env.X = ...`, `AWS.config.update(...)`.
+ */
+export interface InputWrite {
+  node: TSESTree.Node;
+  /** What is written, as written: `config.endpoint`, `settings`, `process.env.AWS_REGION`, `AWS.config`. */
+  target: string;
+  kind: 'assign' | 'property' | 'object-assign' | 'call' | 'env' | 'config';
+  /** What the written value depends on. */
+  dependence: 'stable' | 'init' | 'request';
 }
 
 /** One creation of a catalogued resource. */
@@ -146,10 +189,31 @@ export interface PerInvocationSite extends CreationSite {
   perRecord: boolean;
   /** Set when its inputs depend on the request: it must not be hoisted as is. */
   requestDependence: RequestDependence | undefined;
+  /** The creation's number in the module's summary. */
+  id: number;
+  /** Set (and `requestDependence` not) when it is built from a value fetched on every invocation. */
+  initDependence?: InitDependence;
+  /** Writes to its inputs between their creation and the construction, with what each carries. */
+  inputWrites: InputWrite[];
+  /** Every calling context that reaches it; the fields above describe the one reported. */
+  reachedFrom: ReachContext[];
+}
+
+/** One calling context in which a creation runs per invocation. */
+export interface ReachContext {
+  handler: string;
+  path: string[];
+  perRecord: boolean;
+  dependence: 'stable' | 'init' | 'request';
 }
 
 export interface ModuleAnalysis {
   handlers: Handler[];
   /** Sites that run per invocation and are not lazily initialised: what the rules report. */
   sites: PerInvocationSite[];
+  /**
+   * The module's summary, when it has a handler and a creation (what the sites were solved from). The
+   * solver filled in only what it read: `completeSummary(summary)` fills in the rest.
+   */
+  summary?: ModuleSummary;
 }

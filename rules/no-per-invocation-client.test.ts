@@ -528,6 +528,65 @@ ruleTester.run('no-per-invocation-client', rule, {
         export const handler = async () => sns;
       `,
     },
+    {
+      name: 'issue 8: s3 = s3 ?? new S3Client() is a lazy singleton',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3: S3Client | undefined;
+
+        export const handler = async () => {
+          s3 = s3 ?? new S3Client({});
+          return s3.config.region();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: s3 = s3 || new S3Client() is a lazy singleton',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let s3: S3Client | undefined;
+
+        export const handler = async () => {
+          s3 = s3 || new S3Client({});
+          return s3.config.region();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: an exception class of an SDK client package is not a client',
+      code: `
+        import { NoSuchKey, S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        const s3 = new S3Client({});
+
+        export const handler = async (event: { key: string }) => {
+          const object = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key }));
+          if (!object.Body) throw new NoSuchKey({ message: event.key, $metadata: {} });
+          const error = new NoSuchKey({ message: 'unused', $metadata: {} });
+          return error.name;
+        };
+      `,
+    },
+    {
+      name: 'issue 8: a method called on an imported object does not run a local method of the same name',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { pool } from './db.js';
+
+        class Report {
+          query() {
+            const s3 = new S3Client({});
+            return s3;
+          }
+        }
+
+        export const report = new Report();
+
+        export const handler = async () => pool.query('select 1');
+      `,
+    },
   ],
   invalid: [
     {
@@ -3494,7 +3553,15 @@ ruleTester.run('no-per-invocation-client', rule, {
           return stripe;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 26, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 26,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`apiKey` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'per-record callback parameter (requestDependent wins over perRecord)',
@@ -3656,7 +3723,7 @@ ruleTester.run('no-per-invocation-client', rule, {
       ],
     },
     {
-      name: 'a loop inside a helper',
+      name: 'a loop inside a helper, over a fixed list: not for every record',
       code: `
         import { SQSClient } from '@aws-sdk/client-sqs';
 
@@ -3668,10 +3735,10 @@ ruleTester.run('no-per-invocation-client', rule, {
       `,
       errors: [
         {
-          messageId: 'perRecord',
+          messageId: 'perInvocation',
           line: 5,
           column: 64,
-          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`)' },
           suggestions: [
             {
               messageId: 'hoist',
@@ -3827,7 +3894,15 @@ ruleTester.run('no-per-invocation-client', rule, {
 
         export const handler = async () => (await openaiClient()).models.list();
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 18,
+          data: { resource: 'OpenAI', handler: 'handler', via: ' (via `openaiClient`)', source: 'a secret', reason: '`apiKey` is awaited in `openaiClient`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'two handlers sharing a helper: one report per site',
@@ -4192,6 +4267,814 @@ ruleTester.run('no-per-invocation-client', rule, {
         };
 
         export const handler = instrument(baseHandler, (error: unknown) => console.error(error));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: a helper called with a stable argument, then with event data, is request-dependent',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function makeClient(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { region: string }) => {
+          makeClient('eu-west-1');
+          return makeClient(event.region);
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper called with event data, then with a stable argument, is request-dependent',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        function makeClient(region: string) {
+          return new S3Client({ region });
+        }
+
+        export const handler = async (event: { region: string }) => {
+          makeClient(event.region);
+          return makeClient('eu-west-1');
+        };
+      `,
+      errors: [{ messageId: 'requestDependent', line: 5, column: 18, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a callback passed by name gets the record',
+      code: `
+        import type { SQSEvent, SQSRecord } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function processRecord(record: SQSRecord) {
+          const sqs = new SQSClient({ region: record.awsRegion });
+          return sqs;
+        }
+
+        export const handler = async (event: SQSEvent) => {
+          await Promise.all(event.Records.map(processRecord));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 23,
+          data: {
+            resource: 'SQSClient',
+            handler: 'handler',
+            via: ' (via `processRecord`, for every record)',
+            reason: '`event` is a parameter of `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: superclass constructor parameters are the super() arguments, not the new arguments',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        class Store {
+          client: S3Client;
+          constructor(region: string) {
+            this.client = new S3Client({ region });
+          }
+        }
+
+        class TenantStore extends Store {
+          constructor(readonly tenant: string) {
+            super('eu-west-1');
+          }
+        }
+
+        export const handler = async (event: { tenant: string }) => new TenantStore(event.tenant).client;
+      `,
+      errors: [{ messageId: 'perInvocation', line: 7, column: 27, suggestions: [] }],
+    },
+    {
+      name: 'issue 8: a helper shared by two handlers keeps the second handler’s per-record loop',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        function notify() {
+          const sns = new SNSClient({});
+          return sns;
+        }
+
+        export const handler = async () => notify();
+
+        export const lambdaHandler = async (event: SQSEvent) => {
+          for (const record of event.Records) notify();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 23,
+          data: { resource: 'SNSClient', handler: 'lambdaHandler', via: ' (via `notify`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let cachedSnsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (cachedSnsClient ??= new SNSClient({}));
+
+        function notify() {
+          const sns = getSnsClient();
+          return sns;
+        }
+
+        export const handler = async () => notify();
+
+        export const lambdaHandler = async (event: SQSEvent) => {
+          for (const record of event.Records) notify();
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: this.client ??= on an instance created on every invocation is not lazy',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        class Service {
+          private client: S3Client | undefined;
+          getClient() {
+            this.client ??= new S3Client({});
+            return this.client;
+          }
+        }
+
+        export const handler = async () => {
+          const service = new Service();
+          return service.getClient();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        class Service {
+          private client: S3Client | undefined;
+          getClient() {
+            this.client ??= getS3Client();
+            return this.client;
+          }
+        }
+
+        export const handler = async () => {
+          const service = new Service();
+          return service.getClient();
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: clients.set(id, new X()) with no lookup is not a cache',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const clients = new Map<string, S3Client>();
+
+        export const handler = async (event: { id: string }) => {
+          clients.set(event.id, new S3Client({}));
+          return clients.size;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 7,
+          column: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: a dedupe guard on request data does not hide the creations after it',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let lastId: string | undefined;
+
+        export const handler = async (event: { id: string }) => {
+          if (event.id === lastId) return;
+          const sns = new SNSClient({});
+          lastId = event.id;
+          return sns;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SNSClient' },
+              output: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        let cachedSnsClient: SNSClient | undefined;
+        const getSnsClient = (): SNSClient =>
+          (cachedSnsClient ??= new SNSClient({}));
+
+        let lastId: string | undefined;
+
+        export const handler = async (event: { id: string }) => {
+          if (event.id === lastId) return;
+          const sns = getSnsClient();
+          lastId = event.id;
+          return sns;
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: module.exports.hello = async (event) => … (the Serverless Framework template) is a handler',
+      code: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        module.exports.hello = async (event) => {
+          const s3 = new S3Client({});
+          return { statusCode: 200, body: JSON.stringify(await s3.config.region()) };
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        let cachedS3Client: InstanceType<typeof S3Client> | undefined;
+        const getS3Client = (): InstanceType<typeof S3Client> =>
+          (cachedS3Client ??= new S3Client({}));
+
+        module.exports.hello = async (event) => {
+          const s3 = getS3Client();
+          return { statusCode: 200, body: JSON.stringify(await s3.config.region()) };
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: s3 ||= new S3Client() inside a loop runs once per invocation, not for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: SQSEvent) => {
+          let s3: S3Client | undefined;
+          for (const record of event.Records) {
+            s3 ||= new S3Client({});
+            console.log(record.body, s3);
+          }
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        export const handler = async (event: SQSEvent) => {
+          let s3: S3Client | undefined;
+          for (const record of event.Records) {
+            s3 ||= getS3Client();
+            console.log(record.body, s3);
+          }
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: exports.getClient() called from the handler',
+      code: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        exports.getClient = () => new S3Client({});
+
+        exports.handler = async () => {
+          const s3 = exports.getClient();
+          return s3.config.region();
+        };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 4,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        const { S3Client } = require('@aws-sdk/client-s3');
+
+        let cachedS3Client: InstanceType<typeof S3Client> | undefined;
+        const getS3Client = (): InstanceType<typeof S3Client> =>
+          (cachedS3Client ??= new S3Client({}));
+
+        exports.getClient = () => getS3Client();
+
+        exports.handler = async () => {
+          const s3 = exports.getClient();
+          return s3.config.region();
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: a helper called through .call(null, key)',
+      code: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        async function fetchObject(key: string) {
+          const s3 = new S3Client({});
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.call(null, event.key);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        async function fetchObject(key: string) {
+          const s3 = getS3Client();
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.call(null, event.key);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: a helper called through .apply(null, [key])',
+      code: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        async function fetchObject(key: string) {
+          const s3 = new S3Client({});
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.apply(null, [event.key]);
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        async function fetchObject(key: string) {
+          const s3 = getS3Client();
+          return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+        }
+
+        export const handler = async (event: { key: string }) => fetchObject.apply(null, [event.key]);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: an object-literal getter that builds a client',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        const services = {
+          get s3() {
+            return new S3Client({});
+          },
+        };
+
+        export const handler = async () => services.s3.config.region();
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        const services = {
+          get s3() {
+            return getS3Client();
+          },
+        };
+
+        export const handler = async () => services.s3.config.region();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a write from the event into a local configuration object before the construction',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        export const handler = async (event: { region: string }) => {
+          const config: { region?: string; endpoint?: string } = {};
+          config.endpoint = 'http://localhost:4566';
+          Object.assign(config, { region: event.region });
+          return new DynamoDBClient(config);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 8,
+          column: 18,
+          data: {
+            resource: 'DynamoDBClient',
+            handler: 'handler',
+            via: '',
+            reason: '`event` is a parameter of `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module-level settings object written from the event in the handler',
+      code: `
+        import { SNSClient } from '@aws-sdk/client-sns';
+
+        const settings = { region: 'eu-west-1' };
+
+        export const handler = async (event: { region: string }) => {
+          settings.region = event.region;
+          return new SNSClient(settings);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 8,
+          column: 18,
+          data: {
+            resource: 'SNSClient',
+            handler: 'handler',
+            via: '',
+            reason: '`settings.region` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module let assigned by a helper the handler runs',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let tenantRegion: string | undefined;
+
+        function remember(event: { region: string }) {
+          tenantRegion = event.region;
+        }
+
+        export const handler = async (event: { region: string }) => {
+          remember(event);
+          return new S3Client({ region: tenantRegion });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 12,
+          column: 18,
+          data: {
+            resource: 'S3Client',
+            handler: 'handler',
+            via: '',
+            reason: '`tenantRegion` is written from request data in `remember`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a per-request store (AsyncLocalStorage#getStore())',
+      code: `
+        import { AsyncLocalStorage } from 'node:async_hooks';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        const requestContext = new AsyncLocalStorage<{ region: string }>();
+
+        export const handler = async () => new SQSClient({ region: requestContext.getStore()?.region });
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 7,
+          column: 44,
+          data: {
+            resource: 'SQSClient',
+            handler: 'handler',
+            via: '',
+            reason: '`requestContext.getStore()` is the per-request store read in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: AWS.config.update({ region: event.region }) before an SDK v2 client',
+      code: `
+        import AWS from 'aws-sdk';
+
+        export const handler = async (event: { region: string }) => {
+          AWS.config.update({ region: event.region });
+          return new AWS.S3();
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 18,
+          data: { resource: 'AWS.S3', handler: 'handler', via: '', reason: '`AWS.config` is written from request data in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: process.env.AWS_REGION = event.region before a client that reads it',
+      code: `
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const handler = async (event: { region: string }) => {
+          process.env.AWS_REGION = event.region;
+          return new S3Client({});
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 6,
+          column: 18,
+          data: {
+            resource: 'S3Client',
+            handler: 'handler',
+            via: '',
+            reason: '`process.env.AWS_REGION` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a getter reading module state the handler changes',
+      code: `
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+        let currentRegion = 'eu-west-1';
+        const config = {
+          get region() {
+            return currentRegion;
+          },
+        };
+
+        export const handler = async (event: { region: string }) => {
+          currentRegion = event.region;
+          return new DynamoDBClient(config);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 13,
+          column: 18,
+          data: {
+            resource: 'DynamoDBClient',
+            handler: 'handler',
+            via: '',
+            reason: '`currentRegion` is written from request data in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a parameter fetched from SSM with a constant name',
+      code: `
+        import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';
+        import Stripe from 'stripe';
+
+        const ssm = new SSMClient({});
+
+        export const handler = async () => {
+          const { Parameter } = await ssm.send(new GetParameterCommand({ Name: '/stripe/key', WithDecryption: true }));
+          return new Stripe(Parameter!.Value!);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a parameter', reason: '`Parameter` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a secret fetched through the Parameters and Secrets Lambda extension',
+      code: `
+        import Stripe from 'stripe';
+
+        export const handler = async () => {
+          const response = await fetch(\`http://localhost:2773/secretsmanager/get?secretId=\${process.env.SECRET_ID}\`, {
+            headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN! },
+          });
+          const { SecretString } = await response.json();
+          return new Stripe(SecretString);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`SecretString` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a loop over the event records inside a helper is for every record',
+      code: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        function fanOut(records: SQSEvent['Records']) {
+          return records.map((record) => ({ record, client: new SQSClient({}) }));
+        }
+
+        export const handler = async (event: SQSEvent) => fanOut(event.Records);
+      `,
+      errors: [
+        {
+          messageId: 'perRecord',
+          line: 6,
+          column: 61,
+          data: { resource: 'SQSClient', handler: 'handler', via: ' (via `fanOut`, for every record)' },
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'SQSClient' },
+              output: `
+        import type { SQSEvent } from 'aws-lambda';
+        import { SQSClient } from '@aws-sdk/client-sqs';
+
+        let cachedSqsClient: SQSClient | undefined;
+        const getSqsClient = (): SQSClient =>
+          (cachedSqsClient ??= new SQSClient({}));
+
+        function fanOut(records: SQSEvent['Records']) {
+          return records.map((record) => ({ record, client: getSqsClient() }));
+        }
+
+        export const handler = async (event: SQSEvent) => fanOut(event.Records);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: every handler type aws-lambda exports counts, not only names ending in Handler',
+      code: `
+        import type { APIGatewayProxyHandlerV2WithJWTAuthorizer } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        export const api: APIGatewayProxyHandlerV2WithJWTAuthorizer = async (request) => {
+          const s3 = new S3Client({});
+          return { statusCode: 200, body: String(await s3.config.region()) + request.rawPath };
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 6,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'S3Client' },
+              output: `
+        import type { APIGatewayProxyHandlerV2WithJWTAuthorizer } from 'aws-lambda';
+        import { S3Client } from '@aws-sdk/client-s3';
+
+        let cachedS3Client: S3Client | undefined;
+        const getS3Client = (): S3Client =>
+          (cachedS3Client ??= new S3Client({}));
+
+        export const api: APIGatewayProxyHandlerV2WithJWTAuthorizer = async (request) => {
+          const s3 = getS3Client();
+          return { statusCode: 200, body: String(await s3.config.region()) + request.rawPath };
+        };
       `,
             },
           ],

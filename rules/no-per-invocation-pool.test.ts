@@ -592,6 +592,123 @@ ruleTester.run('no-per-invocation-pool', rule, {
         };
       `,
     },
+    {
+      name: 'issue 8: pool ??= createPool() where createPool builds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+
+        function createPool() {
+          return new Pool({ connectionString: process.env.DATABASE_URL });
+        }
+
+        export const handler = async () => {
+          pool ??= createPool();
+          return pool.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'issue 8: a class getInstance() singleton whose static field holds the instance that holds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        class Database {
+          private static instance: Database | undefined;
+          readonly pool = new Pool();
+
+          static getInstance(): Database {
+            if (!Database.instance) Database.instance = new Database();
+            return Database.instance;
+          }
+        }
+
+        export const handler = async () => Database.getInstance().pool.query('select 1');
+      `,
+    },
+    {
+      name: 'issue 8: a class whose static field holds the pool',
+      code: `
+        import { Pool } from 'pg';
+
+        class Database {
+          private static pool: Pool | undefined;
+
+          static getPool(): Pool {
+            this.pool ??= new Pool();
+            return this.pool;
+          }
+        }
+
+        export const handler = async () => Database.getPool().query('select 1');
+      `,
+    },
+    {
+      name: 'issue 8: if (!pool) await init() where init sets the module pool',
+      code: `
+        import { Pool } from 'pg';
+
+        let pool: Pool | undefined;
+
+        async function init() {
+          pool = new Pool();
+          await pool.query('select 1');
+        }
+
+        export const handler = async () => {
+          if (!pool) await init();
+          return pool!.query('select 1');
+        };
+      `,
+    },
+    {
+      name: 'issue 8: globalThis.prisma ??= new PrismaClient()',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+
+        const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+        export const handler = async () => {
+          (globalThis as any).prisma ??= new PrismaClient();
+          globalForPrisma.prisma ??= new PrismaClient();
+          return globalForPrisma.prisma.user.count();
+        };
+      `,
+    },
+    {
+      name: 'issue 8: if (!global.pgPool) global.pgPool = new Pool()',
+      code: `
+        const { Pool } = require('pg');
+
+        exports.handler = async () => {
+          if (!global.pgPool) global.pgPool = new Pool();
+          return global.pgPool.query('select 1');
+        };
+      `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    {
+      name: 'issue 10: a guard set inside a callback (connect(uri, (err, client) => { cachedDb = ... }))',
+      code: `
+        const { MongoClient } = require('mongodb');
+
+        let cachedDb = null;
+
+        exports.handler = (event, context, callback) => {
+          context.callbackWaitsForEmptyEventLoop = false;
+          if (cachedDb == null) {
+            MongoClient.connect(process.env.MONGODB_URI, (err, client) => {
+              cachedDb = client.db('app');
+              callback(null, 'connected');
+            });
+          } else {
+            callback(null, 'reused');
+          }
+        };
+      `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     {
@@ -3320,7 +3437,21 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 10, column: 24, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 10,
+          column: 24,
+          data: {
+            resource: 'mysql.createPool',
+            handler: 'handler',
+            via: '',
+            source: 'a secret',
+            reason: '`secret` is awaited in `handler`',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'an IAM auth token awaited in the handler',
@@ -3612,7 +3743,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
       ],
     },
     {
-      name: 'an iteration over literal data: per record, but not request data',
+      name: 'an iteration over literal data: neither per record nor request data (a fixed list is not input-sized)',
       code: `
         import { Pool } from 'pg';
 
@@ -3623,10 +3754,10 @@ ruleTester.run('no-per-invocation-pool', rule, {
       `,
       errors: [
         {
-          messageId: 'perRecord',
+          messageId: 'perInvocation',
           line: 5,
           column: 63,
-          data: { resource: 'Pool', handler: 'handler', via: ' (for every record)' },
+          data: { resource: 'Pool', handler: 'handler', via: '' },
           suggestions: [],
         },
       ],
@@ -3729,7 +3860,15 @@ ruleTester.run('no-per-invocation-pool', rule, {
 
         export const handler = async () => (await connect()).query('select 1');
       `,
-      errors: [{ messageId: 'requestDependent', line: 7, column: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 7,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: ' (via `connect`)', source: 'a secret', reason: '`password` is awaited in `connect`' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'event data followed through two helpers',
@@ -4349,6 +4488,148 @@ ruleTester.run('no-per-invocation-pool', rule, {
       `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'issue 8: require made by createRequire(import.meta.url)',
+      code: `
+        import { createRequire } from 'node:module';
+
+        const require = createRequire(import.meta.url);
+        const { Pool } = require('pg');
+
+        export const handler = async () => {
+          const pool = new Pool();
+          return pool.query('select 1');
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocation',
+          line: 8,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { createRequire } from 'node:module';
+
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
+        let cachedPool: InstanceType<typeof Pool> | undefined;
+        const getPool = (): InstanceType<typeof Pool> =>
+          (cachedPool ??= (() => {
+            const created = new Pool();
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })());
+
+        const require = createRequire(import.meta.url);
+        const { Pool } = require('pg');
+
+        export const handler = async () => {
+          const pool = getPool();
+          return pool.query('select 1');
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a collection filled per tenant and read back without its key',
+      code: `
+        import { Pool } from 'pg';
+
+        const tenants = new Map<string, { host: string }>();
+
+        export const handler = async (event: { tenant: string; host: string }) => {
+          tenants.set(event.tenant, { host: event.host });
+          const [first] = [...tenants.values()];
+          return new Pool({ host: first!.host });
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 9,
+          column: 18,
+          data: { resource: 'Pool', handler: 'handler', via: '', reason: '`tenants` is written from request data in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 9: a module let assigned by a middy middleware',
+      code: `
+        import middy from '@middy/core';
+        import { Pool } from 'pg';
+
+        let tenantUser: string | undefined;
+
+        const main = async () => new Pool({ user: tenantUser });
+
+        export const handler = middy(main).use({
+          before: async (request: { event: { user: string } }) => {
+            tenantUser = request.event.user;
+          },
+        });
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 7,
+          column: 34,
+          data: { resource: 'Pool', handler: 'handler', via: '', reason: '`tenantUser` is written from request data in `before`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: an SDK v2 secret (getSecretValue().promise()) with a constant id',
+      code: `
+        import AWS from 'aws-sdk';
+        import mysql from 'mysql2/promise';
+
+        const secretsManager = new AWS.SecretsManager();
+
+        export const handler = async () => {
+          const secret = await secretsManager.getSecretValue({ SecretId: 'db' }).promise();
+          return mysql.createPool(JSON.parse(secret.SecretString!));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'perInvocationInit',
+          line: 9,
+          column: 18,
+          data: { resource: 'mysql.createPool', handler: 'handler', via: '', source: 'a secret', reason: '`secret` is awaited in `handler`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'issue 10: a secret fetched by an id built from the request stays request data',
+      code: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+        import { Client } from 'pg';
+
+        const secrets = new SecretsManagerClient({});
+
+        export const handler = async (event: { tenantId: string }) => {
+          const secret = await secrets.send(new GetSecretValueCommand({ SecretId: \`tenant/\${event.tenantId}\` }));
+          return new Client(JSON.parse(secret.SecretString!));
+        };
+      `,
+      errors: [
+        {
+          messageId: 'requestDependent',
+          line: 9,
+          column: 18,
+          data: { resource: 'Client', handler: 'handler', via: '', reason: '`event` is a parameter of `handler`' },
+          suggestions: [],
         },
       ],
     },

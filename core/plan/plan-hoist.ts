@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, isFunction, iterationCall, LOOPS, unwrap } from '../ast.js';
-import { formatReason } from '../format.js';
+import { formatInitReason, formatInitSource, formatReason } from '../format.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
@@ -29,6 +29,7 @@ type Node = TSESTree.Node;
 /** Why a per-invocation site is left where it is. */
 export type LeaveReason =
   | 'request-dependent' // built from request data: hoisting would share it across requests
+  | 'init-chain' // built from a value fetched on every invocation: only the whole chain may move (not planned yet)
   | 'suppressed' // an eslint-disable comment that names the rule covers it
   | 'local-input' // an argument is a local value that cannot move to module scope
   | 'input-written' // an input is changed by the invocation in a way that cannot move with it
@@ -163,6 +164,7 @@ class Planner {
     if (site.requestDependence) {
       return leave('request-dependent', formatReason(site.requestDependence));
     }
+    if (site.initDependence) return leave('init-chain', `built from ${formatInitSource(site.initDependence)}: ${formatInitReason(site.initDependence)}`);
     const ruleId = RULE_OF_KIND[site.entry.kind];
     if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
     if (site.entry.singleConnection && site.perRecord && !repeatsInSequence(site)) {

@@ -1,11 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { contains, describe, isClass, isFunction, iterationCall, propertyName, unwrap, walk } from '../ast.js';
+import { contains, describe, enclosingClass, isClass, isFunction, iterationCall, propertyName, unwrap, walk } from '../ast.js';
 import { isConsumer } from '../catalog.js';
-import { superClassOf } from '../handlers.js';
 import type { ImportResolver } from '../imports.js';
-import { enclosingClass } from '../reachability.js';
+import { superClassOf } from '../scope.js';
 import type { Scopes } from '../scope.js';
 import type { ResourceEntry } from '../types.js';
 import type { LeaveReason } from './plan-hoist.js';

@@ -1,6 +1,16 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeModule, applyPlan, formatReason, formatVia, normaliseEdits, Scopes } from '../../core/index.js';
-import type { ModuleAnalysis, PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
+import {
+  analyzeModule,
+  applyPlan,
+  formatInitReason,
+  formatInitSource,
+  formatReason,
+  formatVia,
+  normaliseEdits,
+  parseSettings,
+  Scopes,
+} from '../../core/index.js';
+import type { LambdaHygieneSettings, ModuleAnalysis, PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
 import type { MessageIds } from './messages.js';
 
 type JSONSchema4 = JSONSchema.JSONSchema4;
@@ -47,12 +57,14 @@ export function reportPerInvocationSites(
   kind: ResourceKind,
   options: PerInvocationOptions,
 ): TSESLint.RuleListener {
+  // A bad setting is a configuration error: thrown from `create`, ESLint reports it with the rule's name.
+  const settings = settingsOf(context.settings['lambda-hygiene']);
   return {
     Program(program: TSESTree.Program) {
       const scopeManager = context.sourceCode.scopeManager ?? undefined;
       const analysis = analyzeModule(program, {
         scopeManager,
-        settings: context.settings['lambda-hygiene'] as never,
+        settings,
         additionalResources: options.additionalResources,
         defaultKind: kind,
       });
@@ -63,6 +75,19 @@ export function reportPerInvocationSites(
       }
     },
   };
+}
+
+const parsedSettings = new WeakMap<object, LambdaHygieneSettings>();
+
+/** The shared settings, validated once per settings object (ESLint passes the same object for every file). */
+function settingsOf(raw: unknown): LambdaHygieneSettings {
+  if (typeof raw !== 'object' || raw === null) return parseSettings(raw);
+  let parsed = parsedSettings.get(raw);
+  if (!parsed) {
+    parsed = parseSettings(raw);
+    parsedSettings.set(raw, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -77,7 +102,7 @@ function hoistFix(
   analysis: ModuleAnalysis,
   site: PerInvocationSite,
 ): TSESLint.ReportFixFunction | undefined {
-  if (site.requestDependence) return undefined;
+  if (site.requestDependence || site.initDependence) return undefined;
   const scopes = new Scopes(program, context.sourceCode.scopeManager ?? undefined);
   const text = context.sourceCode.text;
   if (!codemodAccepts(program, text, analysis, scopes, context.filename)) return undefined;
@@ -105,12 +130,19 @@ function describe(site: PerInvocationSite) {
     resource: site.resource,
     handler: site.handler.name,
     via: formatVia(site),
-    reason: site.requestDependence ? formatReason(site.requestDependence) : '',
+    reason: site.requestDependence
+      ? formatReason(site.requestDependence)
+      : site.initDependence
+        ? formatInitReason(site.initDependence)
+        : '',
+    source: site.initDependence ? formatInitSource(site.initDependence) : '',
   };
   const messageId: MessageIds = site.requestDependence
     ? 'requestDependent'
-    : site.perRecord
-      ? 'perRecord'
-      : 'perInvocation';
+    : site.initDependence
+      ? 'perInvocationInit'
+      : site.perRecord
+        ? 'perRecord'
+        : 'perInvocation';
   return { node: site.node, messageId, data };
 }
