@@ -310,3 +310,87 @@ export const NO_PASSWORD_HOOK: readonly { module: string; export: string; instea
  * sends SIGTERM to the runtime before it shuts an environment down when an extension is registered.
  */
 export const SHUTDOWN_EVENTS: readonly string[] = ['SIGTERM', 'SIGINT', 'beforeExit', 'exit'];
+
+// Look-ups over the data above, for the analysis: each takes what the import resolution gives (the module
+// a name comes from and the property path inside it, `[]` for the module itself) and answers from the data.
+
+/** Where a value comes from: a module and the property path inside it (`[]` is the module itself). */
+export interface ModulePath {
+  module: string;
+  path: readonly string[];
+}
+
+const exportPathOf = (ref: ModulePath): string => (ref.path.length === 0 ? 'default' : ref.path.join('.'));
+
+const named = (ref: ModulePath, module: string, exportPath: string): boolean =>
+  ref.module === module && exportPathOf(ref) === exportPath;
+
+/** The fetch a command names (`new GetSecretValueCommand(input)`, sent with `client.send()`). */
+export function secretFetchCommand(command: ModulePath): SecretFetch | undefined {
+  return SECRET_FETCHES.find((fetch) => fetch.form === 'command' && named(command, fetch.module, fetch.export));
+}
+
+/** The fetch a function of a module makes (`getSecret(name)` of Powertools). */
+export function secretFetchCall(callee: ModulePath): SecretFetch | undefined {
+  return SECRET_FETCHES.find((fetch) => fetch.form === 'call' && named(callee, fetch.module, fetch.export));
+}
+
+/** The fetch a method makes on an instance of `instanceOf` (`new SecretsManager().getSecretValue(input)`). */
+export function secretFetchMethod(instanceOf: ModulePath, method: string): SecretFetch | undefined {
+  return SECRET_FETCHES.find(
+    (fetch) => fetch.form === 'method' && fetch.method === method && named(instanceOf, fetch.module, fetch.export),
+  );
+}
+
+/**
+ * The fetch an HTTP GET to a local extension makes, from the URL's static text: a template literal's or a
+ * concatenation's expressions replaced by anything that is not `/` or `?` (`${port}` → `0`).
+ */
+export function secretFetchUrl(staticUrl: string): SecretFetch | undefined {
+  return SECRET_FETCHES.find((fetch) => fetch.form === 'url' && fetch.url.test(staticUrl));
+}
+
+/**
+ * Whether a fetch goes past its helper's cache: Powertools' `forceFetch: true`. `options` is the literal
+ * value of each property of the options argument that the analysis could read.
+ */
+export function bypassesCache(fetch: SecretFetch, options: ReadonlyMap<string, unknown>): boolean {
+  return fetch.cache !== undefined && fetch.cache.option === 'maxAge' && options.get('forceFetch') === true;
+}
+
+/** The expiring credential a command's result holds (`AssumeRoleCommand` → `Credentials`). */
+export function expiringCredentialCommand(command: ModulePath): ExpiringCredential | undefined {
+  return EXPIRING_CREDENTIALS.find((credential) => credential.form === 'command' && named(command, credential.module, credential.export));
+}
+
+/** The expiring credential a method returns on an instance of `instanceOf` (`Signer#getAuthToken`). */
+export function expiringCredentialMethod(instanceOf: ModulePath, method: string): ExpiringCredential | undefined {
+  return EXPIRING_CREDENTIALS.find(
+    (credential) => credential.form === 'method' && credential.method === method && named(instanceOf, credential.module, credential.export),
+  );
+}
+
+/** A credential provider that refreshes itself (`fromTemporaryCredentials`): the safe value for `credentials`. */
+export function isRefreshingCredentialProvider(callee: ModulePath): boolean {
+  return REFRESHING_CREDENTIAL_PROVIDERS.some((provider) => named(callee, provider.module, provider.export));
+}
+
+/** How a resource (by its catalogue entry's module and export) takes a password computed per connection. */
+export function passwordHookFor(resource: { module: string; export: string }): PasswordHook | undefined {
+  return PASSWORD_HOOKS.find((hook) => hook.module === resource.module && hook.export === resource.export);
+}
+
+/** What to use instead for a resource with no password hook at all (Prisma, mysqljs, serverless-mysql). */
+export function noPasswordHookAdvice(resource: { module: string; export: string }): string | undefined {
+  return NO_PASSWORD_HOOK.find((entry) => entry.module === resource.module && entry.export === resource.export)?.instead;
+}
+
+/** A middy middleware that fetches and caches secrets or parameters for the handler. */
+export function isCachingMiddleware(module: string): boolean {
+  return CACHING_MIDDLEWARE.includes(module);
+}
+
+/** `process.on(event, …)` for an event in which closing shared resources is right. */
+export function isShutdownEvent(event: string): boolean {
+  return SHUTDOWN_EVENTS.includes(event);
+}
