@@ -342,7 +342,7 @@ ruleTester.run('no-per-invocation-secret-fetch', rule, {
           }
         };
       `,
-      errors: [{ messageId: 'perRecord', line: 9, column: 34, data: { fetch: 'GetSecretValueCommand', id: "'prod/webhook-key'", handler: 'handler', via: '' } }],
+      errors: [{ messageId: 'perRecord', line: 9, column: 34, data: { fetch: 'GetSecretValueCommand', id: "'prod/webhook-key'", handler: 'handler', via: ' (for every record)' } }],
     },
     {
       name: 'AppConfig Data: a configuration session started on every invocation',
