@@ -305,7 +305,38 @@ ruleTester.run('no-reused-resource-teardown', rule, {
           return count;
         };
       `,
-      errors: [{ messageId: 'reusedTeardown', line: 16, column: 17, data: { call: 'client.close()', resource: 'MongoClient.connect', handler: 'handler', lifetime: 'created lazily and cached', via: '' } }],
+      errors: [
+        {
+          messageId: 'reusedTeardown',
+          line: 16,
+          column: 17,
+          data: { call: 'client.close()', resource: 'MongoClient', handler: 'handler', lifetime: 'created lazily and cached', via: '' },
+          suggestions: [
+            {
+              messageId: 'removeTeardown',
+              data: { call: 'client.close()' },
+              output: `
+        import { MongoClient } from 'mongodb';
+
+        let cached: MongoClient | null = null;
+
+        async function getClient(): Promise<MongoClient> {
+          if (!cached) {
+            cached = await MongoClient.connect(process.env.MONGODB_URI!);
+          }
+          return cached;
+        }
+
+        export const handler = async () => {
+          const client = await getClient();
+          const count = await client.db('shop').collection('orders').countDocuments();
+          return count;
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'teardown in a helper the handler calls names the path',
@@ -411,7 +442,36 @@ ruleTester.run('no-reused-resource-teardown', rule, {
           return rows;
         };
       `,
-      errors: [{ messageId: 'reusedTeardown', line: 14, column: 17, data: { call: 'pool.end()', resource: 'Pool', handler: 'handler', lifetime: 'cached in a module-scope collection', via: '' } }],
+      errors: [
+        {
+          messageId: 'reusedTeardown',
+          line: 14,
+          column: 17,
+          data: { call: 'pool.end()', resource: 'Pool', handler: 'handler', lifetime: 'cached in a module-scope collection', via: '' },
+          suggestions: [
+            {
+              messageId: 'removeTeardown',
+              data: { call: 'pool.end()' },
+              output: `
+        import { Pool } from 'pg';
+
+        const pools = new Map<string, Pool>();
+
+        function poolFor(tenant: string): Pool {
+          if (!pools.has(tenant)) pools.set(tenant, new Pool({ database: tenant }));
+          return pools.get(tenant)!;
+        }
+
+        export const handler = async (event: { tenant: string }) => {
+          const pool = poolFor(event.tenant);
+          const { rows } = await pool.query('select count(*) from orders');
+          return rows;
+        };
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an AWS SDK v3 client at module scope destroyed by the handler',
@@ -487,8 +547,60 @@ ruleTester.run('no-reused-resource-teardown', rule, {
         };
       `,
       errors: [
-        { messageId: 'reusedTeardown', line: 10, data: { call: 'redis.quit()', resource: 'createClient', handler: 'handler', lifetime: 'created at module scope', via: '' } },
-        { messageId: 'reusedTeardown', line: 14, data: { call: 'redis.disconnect()', resource: 'createClient', handler: 'handler', lifetime: 'created at module scope', via: '' } },
+        {
+          messageId: 'reusedTeardown',
+          line: 10,
+          data: { call: 'redis.quit()', resource: 'createClient', handler: 'handler', lifetime: 'created at module scope', via: '' },
+          suggestions: [
+            {
+              messageId: 'removeTeardown',
+              data: { call: 'redis.quit()' },
+              output: `
+        import { createClient } from 'redis';
+
+        const redis = createClient({ url: process.env.REDIS_URL });
+        const ready = redis.connect();
+
+        export const handler = async (event: { key: string }) => {
+          await ready;
+          if (!event.key) {
+            return null;
+          }
+          const value = await redis.get(event.key);
+          await redis.disconnect();
+          return value;
+        };
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'reusedTeardown',
+          line: 14,
+          data: { call: 'redis.disconnect()', resource: 'createClient', handler: 'handler', lifetime: 'created at module scope', via: '' },
+          suggestions: [
+            {
+              messageId: 'removeTeardown',
+              data: { call: 'redis.disconnect()' },
+              output: `
+        import { createClient } from 'redis';
+
+        const redis = createClient({ url: process.env.REDIS_URL });
+        const ready = redis.connect();
+
+        export const handler = async (event: { key: string }) => {
+          await ready;
+          if (!event.key) {
+            await redis.quit();
+            return null;
+          }
+          const value = await redis.get(event.key);
+          return value;
+        };
+      `,
+            },
+          ],
+        },
       ],
     },
   ],
