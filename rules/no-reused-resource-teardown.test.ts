@@ -143,6 +143,22 @@ ruleTester.run('no-reused-resource-teardown', rule, {
       `,
     },
     {
+      name: 'a module-level variable given a new connection on every invocation holds what this invocation made',
+      code: `
+        const mysql = require('mysql2');
+
+        let connection;
+
+        exports.handler = async () => {
+          connection = mysql.createConnection({ host: process.env.DB_HOST });
+          const [rows] = await connection.promise().query('SELECT 1');
+          connection.end();
+          return rows;
+        };
+      `,
+      languageOptions: commonjs,
+    },
+    {
       name: 'a local variable that shadows the module-scope pool',
       code: `
         import { Pool } from 'pg';
