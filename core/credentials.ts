@@ -102,7 +102,7 @@ export const SECRET_FETCHES: readonly SecretFetch[] = [
   {
     store: 'secrets-manager',
     form: 'url',
-    url: /^https?:\/\/(?:localhost|127\.0\.0\.1):[^/]+\/secretsmanager\/get\?/,
+    url: /^(?:https?:\/\/(?:localhost|127\.0\.0\.1|0)(?::[^/]+)?|0)\/secretsmanager\/get\?/,
     idParameter: 'secretId',
     id: FIRST_ARGUMENT,
     cache: { defaultSeconds: 300, env: 'SECRETS_MANAGER_TTL' },
@@ -110,7 +110,7 @@ export const SECRET_FETCHES: readonly SecretFetch[] = [
   {
     store: 'ssm-parameter-store',
     form: 'url',
-    url: /^https?:\/\/(?:localhost|127\.0\.0\.1):[^/]+\/systemsmanager\/parameters\/get\/?\?/,
+    url: /^(?:https?:\/\/(?:localhost|127\.0\.0\.1|0)(?::[^/]+)?|0)\/systemsmanager\/parameters\/get\/?\?/,
     idParameter: 'name',
     id: FIRST_ARGUMENT,
     cache: { defaultSeconds: 300, env: 'SSM_PARAMETER_STORE_TTL' },
@@ -119,7 +119,7 @@ export const SECRET_FETCHES: readonly SecretFetch[] = [
   {
     store: 'appconfig',
     form: 'url',
-    url: /^https?:\/\/(?:localhost|127\.0\.0\.1):[^/]+\/applications\/[^/]+\/environments\/[^/]+\/configurations\//,
+    url: /^(?:https?:\/\/(?:localhost|127\.0\.0\.1|0)(?::[^/]+)?|0)\/applications\/[^/]+\/environments\/[^/]+\/configurations\//,
     idParameter: '',
     id: FIRST_ARGUMENT,
     cache: { defaultSeconds: 45, env: 'AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS' },
@@ -179,6 +179,15 @@ export const EXPIRING_CREDENTIALS: readonly ExpiringCredential[] = [
       ];
     },
   ),
+  {
+    form: 'method',
+    module: '@aws-sdk/client-cognito-identity',
+    export: 'CognitoIdentity',
+    method: 'getCredentialsForIdentity',
+    field: 'Credentials',
+    lifetimeSeconds: 3_600,
+    describe: 'temporary Cognito identity credentials (valid 1 hour)',
+  },
   {
     form: 'command',
     module: '@aws-sdk/client-cognito-identity',
@@ -343,6 +352,14 @@ export function secretFetchMethod(instanceOf: ModulePath, method: string): Secre
 }
 
 /**
+ * The fetch a method of that name makes when the receiver cannot be resolved (a client passed in, a
+ * getter's result): the SDK's own names (`getSecretValue`, `getParameter`), not a caching provider's `get`.
+ */
+export function secretFetchByMethod(method: string): SecretFetch | undefined {
+  return SECRET_FETCHES.find((fetch) => fetch.form === 'method' && fetch.method === method && fetch.cache === undefined);
+}
+
+/**
  * The fetch an HTTP GET to a local extension makes, from the URL's static text: a template literal's or a
  * concatenation's expressions replaced by anything that is not `/` or `?` (`${port}` → `0`).
  */
@@ -368,6 +385,15 @@ export function expiringCredentialMethod(instanceOf: ModulePath, method: string)
   return EXPIRING_CREDENTIALS.find(
     (credential) => credential.form === 'method' && credential.method === method && named(instanceOf, credential.module, credential.export),
   );
+}
+
+/**
+ * The expiring credential a method of that name returns, when the receiver cannot be resolved (a signer
+ * returned by a getter): `getAuthToken` is the RDS signer's.
+ */
+export function expiringCredentialByMethod(method: string): ExpiringCredential | undefined {
+  const named = EXPIRING_CREDENTIALS.filter((credential) => credential.form === 'method' && credential.method === method);
+  return named.find((credential) => credential.module !== 'aws-sdk') ?? named[0];
 }
 
 /** A credential provider that refreshes itself (`fromTemporaryCredentials`): the safe value for `credentials`. */

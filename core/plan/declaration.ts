@@ -31,6 +31,8 @@ export interface SiteShape {
 export interface Steps {
   prelude: string[];
   setup: string[];
+  /** The prelude awaits (an init chain that fetches a secret): the initialiser is async. */
+  awaits?: boolean;
 }
 
 /** Stands in a set-up statement's text for the created value, until its name is chosen. */
@@ -130,7 +132,7 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
     freeName(base, (candidate) => ctx.taken.has(candidate) || new RegExp(`\\b${candidate}\\b`).test(runs));
   const created = local('created');
   const indented = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
-  const isAsync = sitePlan.form !== 'sync';
+  const isAsync = sitePlan.form !== 'sync' || sitePlan.steps.awaits === true;
   const listeners = failureListeners(ctx, onError, failureEvents(sitePlan.site.entry, setup), name, created, isAsync, local);
   const lines = [
     ...(listeners.length > 0 ? ON_ERROR_COMMENT[onError!] : []),

@@ -2,7 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { contains, isFunction, iterationCall, LOOPS, unwrap } from '../ast.js';
+import { passwordHookFor } from '../credentials.js';
 import { formatInitReason, formatInitSource, formatReason } from '../format.js';
+import { frozenCredentials } from '../frozen-credentials.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
 import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
@@ -16,10 +18,14 @@ import { declarationInsertion, declarationText, failureEvents, SELF, singletonBa
 import type { Steps } from './declaration.js';
 import { cacheName, freeName, getterName } from './names.js';
 import { moduleObjectUses, resourceUses } from './resource-uses.js';
-import type { ResourceUses, UseContext } from './resource-uses.js';
+import type { RemovableStatement, ResourceUses, UseContext } from './resource-uses.js';
 import { singletonKey } from './singletons.js';
 import type { Form } from './singletons.js';
 import { isSuppressed } from './suppression.js';
+import { Values } from '../values.js';
+import { isModuleLevel } from '../scope.js';
+import { isRead } from '../dependence.js';
+import { walk } from '../ast.js';
 import { declaratorRemovals, indentAt, reindent, statementRemoval } from './text.js';
 import type { TextEdit } from './text.js';
 import { teardownEdits } from './teardown.js';
@@ -29,7 +35,8 @@ type Node = TSESTree.Node;
 /** Why a per-invocation site is left where it is. */
 export type LeaveReason =
   | 'request-dependent' // built from request data: hoisting would share it across requests
-  | 'init-chain' // built from a value fetched on every invocation: only the whole chain may move (not planned yet)
+  | 'init-chain' // built from a value fetched on every invocation, by a chain that cannot move as a whole
+  | 'expiring-credential' // built from a token that expires, for a driver that takes no password function
   | 'suppressed' // an eslint-disable comment that names the rule covers it
   | 'local-input' // an argument is a local value that cannot move to module scope
   | 'input-written' // an input is changed by the invocation in a way that cannot move with it
@@ -97,6 +104,8 @@ interface SitePlan {
   steps: Steps;
   /** Where the getter is called, when not in place of the creation (a connect inside a `try`). */
   call: GetterCall | undefined;
+  /** Statements the plan removes from the handler (an init chain's, a token's): their reads keep no local. */
+  removed: TSESTree.Statement[];
 }
 
 const RULE_OF_KIND = { client: 'lambda-hygiene/no-per-invocation-client', pool: 'lambda-hygiene/no-per-invocation-pool' };
@@ -114,7 +123,45 @@ export function planHoist(
   scopes: Scopes,
   options: PlanOptions,
 ): HoistPlan {
-  return new Planner(program, text, scopes, analysis.sites, options).plan();
+  const plan = new Planner(program, text, scopes, analysis.sites, options).plan();
+  // The codemod also drops teardown of resources that already outlive the invocation (a module-scope pool
+  // ended in the handler); the rules offer that one by one, as no-reused-resource-teardown's suggestion.
+  if (options.only) return plan;
+  const ctx = planContext(program, text, scopes, options.typescript);
+  const edits = [...plan.edits];
+  const statements: RemovableStatement[] = [];
+  for (const teardown of analysis.teardowns ?? []) {
+    if (!teardown.statement) continue;
+    // A callback handler answered once the pool's end emptied the event loop: it must stop waiting for it.
+    const timing = callbackTimingEdit(ctx, teardown.handler);
+    if (typeof timing === 'string') continue;
+    if (timing && !edits.some((edit) => edit.start === timing.start && edit.text === timing.text)) edits.push(timing);
+    statements.push(teardown.statement);
+  }
+  if (statements.length === 0) return plan;
+  return { ...plan, edits: [...edits, ...teardownEdits(text, statements, scopes)] };
+}
+
+/** A token made per invocation becomes the driver's password function; what that removes from the handler. */
+interface PasswordFunction {
+  overrides: Map<Node, string>;
+  removed: TSESTree.Statement[];
+}
+
+/** The statements before a site that fetch and parse what it is built from: they move with it. */
+interface InitChain {
+  statements: TSESTree.Statement[];
+  /** The names the chain declares: they move with it, and the creation reads them as they are. */
+  declared: Set<Variable>;
+  /** Each statement's text, with other hoisted sites' bindings as chain placeholders. */
+  texts: string[];
+}
+
+/** The statement a node is part of, in a block or at module scope. */
+function enclosingStatement(node: Node): TSESTree.Statement | undefined {
+  let current: Node | undefined = node;
+  while (current?.parent && current.parent.type !== AST_NODE_TYPES.BlockStatement && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current?.parent ? (current as TSESTree.Statement) : undefined;
 }
 
 class Planner {
@@ -122,6 +169,7 @@ class Planner {
   private readonly taken: Set<string>;
   private readonly imports: ImportResolver;
   private readonly ctx: PlanContext;
+  private values: Values | undefined;
 
   constructor(
     program: TSESTree.Program,
@@ -161,10 +209,21 @@ class Planner {
 
   private planSite(site: PerInvocationSite, all: readonly PerInvocationSite[]): SitePlan | LeftSite {
     const leave = (reason: LeaveReason, detail: string): LeftSite => ({ site, reason, detail });
-    if (site.requestDependence) {
+    let password: PasswordFunction | undefined;
+    if (site.requestDependence?.why === 'awaited') {
+      // An expiring credential: never frozen in; where the driver calls a password function, pass one.
+      const planned = this.passwordFunction(site, all);
+      if ('reason' in planned) return leave('expiring-credential', planned.reason);
+      password = planned;
+    } else if (site.requestDependence) {
       return leave('request-dependent', formatReason(site.requestDependence));
     }
-    if (site.initDependence) return leave('init-chain', `built from ${formatInitSource(site.initDependence)}: ${formatInitReason(site.initDependence)}`);
+    let chain: InitChain | undefined;
+    if (site.initDependence) {
+      const planned = this.initChain(site, all);
+      if ('reason' in planned) return leave('init-chain', `built from ${formatInitSource(site.initDependence)}: ${formatInitReason(site.initDependence)}; ${planned.reason}`);
+      chain = planned;
+    }
     const ruleId = RULE_OF_KIND[site.entry.kind];
     if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
     if (site.entry.singleConnection && site.perRecord && !repeatsInSequence(site)) {
@@ -210,11 +269,18 @@ class Planner {
     if (uses.disposal) edits.push(this.disposalEdit(uses.disposal));
     for (const statement of uses.setup) edits.push(statementRemoval(this.ctx.text, statement));
 
-    const creation = creationText(this.ctx, this.imports, site, all);
+    const creation = creationText(this.ctx, this.imports, site, all, { keep: chain?.declared, overrides: password?.overrides });
     if ('reason' in creation) return leave(creation.reason, creation.detail);
     for (const statement of creation.prelude) edits.push(statementRemoval(this.ctx.text, statement));
-    const type = this.options.typescript ? singletonType(this.ctx, site, form) : '';
-    if (type === undefined) return leave('unsupported', 'its type cannot be named');
+    if (chain) {
+      if (!fn?.async) return leave('not-async', 'its init chain awaits, in a function that is not async');
+      for (const statement of chain.statements) edits.push(statementRemoval(this.ctx.text, statement));
+    }
+    for (const statement of password?.removed ?? []) edits.push(statementRemoval(this.ctx.text, statement));
+    const valueType = this.options.typescript ? singletonType(this.ctx, site, form) : '';
+    if (valueType === undefined) return leave('unsupported', 'its type cannot be named');
+    // An init chain awaits: the initialiser is async, and the singleton a promise.
+    const type = chain && form === 'sync' && valueType ? `Promise<${valueType}>` : valueType;
     let call: GetterCall | undefined;
     if (form === 'connect') {
       const valueType = this.options.typescript ? (singletonType(this.ctx, site, 'sync') ?? '') : '';
@@ -224,11 +290,129 @@ class Planner {
       else edits.push(statementRemoval(this.ctx.text, uses.connect!));
     }
     const from = indentAt(this.ctx.text, site.node.range[0]);
+    // The chain and the statements that build the creation's inputs run first, in source order.
+    const prelude = [
+      ...(chain?.statements.map((statement, index) => ({ statement, text: chain.texts[index]! })) ?? []),
+      ...creation.prelude.map((statement) => ({ statement, text: this.source(statement) })),
+    ].sort((a, b) => a.statement.range[0] - b.statement.range[0]);
     const steps: Steps = {
-      prelude: creation.prelude.map((statement) => reindent(this.source(statement), indentAt(this.ctx.text, statement.range[0]), from)),
+      prelude: prelude.map(({ statement, text }) => reindent(text, indentAt(this.ctx.text, statement.range[0]), from)),
       setup: uses.setup.map((statement) => this.setupText(statement, binding, from)),
+      ...(chain ? { awaits: true } : {}),
     };
-    return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call };
+    const removed = [...(chain?.statements ?? []), ...(password?.removed ?? [])];
+    return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call, removed };
+  }
+
+  /**
+   * `password: token` with `token = await signer.getAuthToken()` becomes `password: () => getSigner().getAuthToken()`
+   * for a driver that calls the function for every new connection; any other use of an expiring credential
+   * leaves the site.
+   */
+  private passwordFunction(site: PerInvocationSite, all: readonly PerInvocationSite[]): PasswordFunction | { reason: string } {
+    const hook = passwordHookFor(site.entry);
+    if (!hook?.automatic) return { reason: `\`${site.resource}\` takes no password function: ${hook ? hook.example : 'rebuild it before the credential expires'}` };
+    this.values ??= new Values(this.ctx.scopes, this.ctx.program);
+    const frozen = frozenCredentials(site.node, site.entry, this.values, this.ctx.scopes);
+    if (frozen.length === 0 || frozen.some((found) => !found.fix)) return { reason: 'the expiring credential is not only its password' };
+    const overrides = new Map<Node, string>();
+    const removed: TSESTree.Statement[] = [];
+    for (const found of frozen) {
+      // The signer is a site of its own: the function calls its getter.
+      const signerName = /^\(\) => (\w+)\./.exec(found.fix!.text)?.[1];
+      const signerSite = all.findIndex((other) => {
+        const declarator = declaratorOf(other.node);
+        return declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === signerName;
+      });
+      let signer = signerSite >= 0 ? `${CHAIN_PLACEHOLDER}${signerSite}` : undefined;
+      if (!signer) {
+        // Already a singleton (an earlier quick fix): `const signer = getSigner()` reads as its getter call.
+        const variable = this.ctx.scopes.lookup(site.node, signerName ?? '');
+        const def = variable?.defs[0];
+        const init = def?.type === 'Variable' ? def.node.init && unwrap(def.node.init) : undefined;
+        const getter = init?.type === AST_NODE_TYPES.CallExpression && init.arguments.length === 0 && init.callee.type === AST_NODE_TYPES.Identifier ? init.callee.name : undefined;
+        if (!variable || !getter || !this.ctx.existing.some((existing) => existing.getter === getter)) {
+          return { reason: `\`${signerName}\` is not a signer the plan can hoist` };
+        }
+        signer = `${getter}()`;
+        const statement = def!.node.parent as TSESTree.Statement;
+        const reads = variable.references.filter((reference) => reference.isRead());
+        const unusedDeclaration = found.fix!.unused;
+        if (reads.every((reference) => unusedDeclaration && contains(unusedDeclaration, reference.identifier))) removed.push(statement);
+      }
+      overrides.set(found.value, found.fix!.text.replace(`${signerName}.`, `${signer}.`));
+      if (found.fix!.unused) removed.push(found.fix!.unused);
+      else if (unwrap(found.value).type === AST_NODE_TYPES.Identifier) return { reason: 'its token is also used elsewhere' };
+    }
+    return { overrides, removed };
+  }
+
+  /**
+   * The init chain that moves with a site built from a fetched value: its statements (fetch, parse) in
+   * the site's own block, before it, whose names nothing else reads, and which read nothing local but
+   * each other and other hoisted sites; otherwise it stays, with why.
+   */
+  private initChain(site: PerInvocationSite, all: readonly PerInvocationSite[]): InitChain | { reason: string } {
+    const statementOfSite = enclosingStatement(site.node);
+    const block = statementOfSite?.parent;
+    if (!statementOfSite || !block || block.type !== AST_NODE_TYPES.BlockStatement) return { reason: 'it is not a statement of a block' };
+    const statements: TSESTree.Statement[] = [];
+    for (const node of site.initDependence!.chain) {
+      const statement = enclosingStatement(node);
+      if (!statement || statement.parent !== block || statement.range[0] >= statementOfSite.range[0]) return { reason: 'its chain is not in the same block, before it' };
+      if (!statements.includes(statement)) statements.push(statement);
+    }
+    if (statements.length === 0) return { reason: 'its chain is empty' };
+    statements.sort((a, b) => a.range[0] - b.range[0]);
+    const declared = new Set<Variable>(statements.flatMap((statement) => this.ctx.scopes.manager.getDeclaredVariables(statement)));
+    for (const variable of declared) {
+      for (const reference of variable.references) {
+        const at = reference.identifier;
+        if (statements.some((statement) => contains(statement, at)) || contains(site.node, at)) continue;
+        return { reason: `\`${variable.name}\` is also used outside it` };
+      }
+    }
+    const texts: string[] = [];
+    for (const statement of statements) {
+      const text = this.chainStatementText(statement, declared, site, all);
+      if (typeof text !== 'string') return text;
+      texts.push(text);
+    }
+    return { statements, declared, texts };
+  }
+
+  /**
+   * A chain statement as the initialiser runs it: it may read module-level names, globals and what the
+   * chain declares; a local bound to another hoisted site (`const sm = new SecretsManagerClient({})`)
+   * reads as that site's getter; any other local keeps the site where it is.
+   */
+  private chainStatementText(statement: TSESTree.Statement, declared: ReadonlySet<Variable>, site: PerInvocationSite, all: readonly PerInvocationSite[]): string | { reason: string } {
+    const replacements: TextEdit[] = [];
+    let problem: string | undefined;
+    walk(statement, (node) => {
+      if (problem) return false;
+      if (node.type === AST_NODE_TYPES.ThisExpression) problem = '`this` is read in its init chain';
+      if (node.type !== AST_NODE_TYPES.Identifier || !isRead(node)) return true;
+      const variable = this.ctx.scopes.resolve(node);
+      const def = variable?.defs[0];
+      if (!variable || declared.has(variable) || isModuleLevel(variable) || (def && contains(statement, def.name))) return false;
+      if (!def) return false;
+      const init = def.type === 'Variable' ? def.node.init : undefined;
+      const other = init && variable.defs.length === 1 ? all.find((candidate) => candidate !== site && (candidate.node === init || unwrapAwaited(init) === candidate.node)) : undefined;
+      if (!other) {
+        problem = `\`${node.name}\` is a local value its init chain reads`;
+        return false;
+      }
+      replacements.push({ start: node.range[0], end: node.range[1], text: `${CHAIN_PLACEHOLDER}${all.indexOf(other)}` });
+      return false;
+    });
+    if (problem) return { reason: problem };
+    let text = this.source(statement);
+    for (const replacement of replacements.sort((a, b) => b.start - a.start)) {
+      const start = replacement.start - statement.range[0];
+      text = text.slice(0, start) + replacement.text + text.slice(replacement.end - statement.range[0]);
+    }
+    return text;
   }
 
   private get useContext(): UseContext {
@@ -290,7 +474,7 @@ class Planner {
   }
 
   private missingChainInput(sitePlan: SitePlan, planned: readonly SitePlan[]): string | undefined {
-    for (const index of chainedSites(sitePlan.creation)) {
+    for (const index of chainedSites(placeholderText(sitePlan))) {
       if (!planned.some((other) => other.site === this.sites[index])) return this.sites[index]?.resource;
     }
     return undefined;
@@ -304,7 +488,8 @@ class Planner {
     const hoisted: HoistedSite[] = [];
     for (const sitePlan of this.inDependencyOrder(planned)) {
       const creation = this.resolveChains(sitePlan.creation, planned, singletonOf);
-      const key = singletonKey(sitePlan.form, creation, sitePlan.steps);
+      const steps = { ...sitePlan.steps, prelude: sitePlan.steps.prelude.map((text) => this.resolveChains(text, planned, singletonOf)) };
+      const key = singletonKey(sitePlan.form, creation, steps);
       let singleton = singletons.get(key) ?? this.ctx.existing.find((existing) => existing.key === key);
       if (!singleton) {
         // Names free in the whole module: the variable is read only inside its getter, the getter is
@@ -314,7 +499,7 @@ class Planner {
         this.taken.add(name);
         const getter = freeName(getterName(base), (candidate) => this.isTaken(candidate));
         this.taken.add(getter);
-        singleton = { name, getter, declaration: declarationText(this.ctx, sitePlan, name, getter, creation) };
+        singleton = { name, getter, declaration: declarationText(this.ctx, { ...sitePlan, steps }, name, getter, creation) };
         singletons.set(key, singleton);
       }
       singletonOf.set(sitePlan, singleton);
@@ -334,7 +519,7 @@ class Planner {
       } else if (sitePlan.call) {
         edits.push(...sitePlan.call(singleton.getter));
       } else {
-        const call = `${sitePlan.form === 'connect' ? 'await ' : ''}${singleton.getter}()`;
+        const call = `${sitePlan.form === 'connect' || sitePlan.steps.awaits ? 'await ' : ''}${singleton.getter}()`;
         edits.push({ start: sitePlan.site.node.range[0], end: sitePlan.site.node.range[1], text: call });
       }
       for (const variable of sitePlan.inlined) {
@@ -358,7 +543,7 @@ class Planner {
     const ordered: SitePlan[] = [];
     const visit = (sitePlan: SitePlan) => {
       if (ordered.includes(sitePlan)) return;
-      for (const index of chainedSites(sitePlan.creation)) {
+      for (const index of chainedSites(placeholderText(sitePlan))) {
         const site = this.sites[index];
         const dependency = planned.find((other) => other.site === site);
         if (dependency && dependency !== sitePlan) visit(dependency);
@@ -384,7 +569,11 @@ class Planner {
     return (
       reads.length > 0 &&
       reads.every((reference) =>
-        planned.some((other) => other.binding !== variable && contains(other.site.node, reference.identifier)),
+        planned.some(
+          (other) =>
+            (other.binding !== variable && contains(other.site.node, reference.identifier)) ||
+            other.removed.some((statement) => contains(statement, reference.identifier)),
+        ),
       )
     );
   }
@@ -397,6 +586,16 @@ class Planner {
   private isTaken(name: string): boolean {
     return this.taken.has(name) || this.ctx.declared.has(name);
   }
+}
+
+function unwrapAwaited(node: Node): Node {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.AwaitExpression ? unwrap(bare.argument) : bare;
+}
+
+/** Everything of a site's plan that may name other sites by placeholder: its creation and its init chain. */
+function placeholderText(sitePlan: SitePlan): string {
+  return [sitePlan.creation, ...sitePlan.steps.prelude].join('\n');
 }
 
 /** `const pool = <holder>`: the declarator whose whole initialiser the expression is. */

@@ -7,6 +7,7 @@ import {
   formatReason,
   formatVia,
   normaliseEdits,
+  passwordHookFor,
   parseSettings,
   Scopes,
 } from '../../core/index.js';
@@ -102,7 +103,8 @@ function hoistFix(
   analysis: ModuleAnalysis,
   site: PerInvocationSite,
 ): TSESLint.ReportFixFunction | undefined {
-  if (site.requestDependence || site.initDependence) return undefined;
+  // Request data never moves; an init chain or an expiring credential is the plan's to decide (it may leave the site).
+  if (site.requestDependence && site.requestDependence.why !== 'awaited') return undefined;
   const scopes = new Scopes(program, context.sourceCode.scopeManager ?? undefined);
   const text = context.sourceCode.text;
   if (!codemodAccepts(program, text, analysis, scopes, context.filename)) return undefined;
@@ -136,8 +138,11 @@ function describe(site: PerInvocationSite) {
         ? formatInitReason(site.initDependence)
         : '',
     source: site.initDependence ? formatInitSource(site.initDependence) : '',
+    advice: expiringCredentialAdvice(site),
   };
-  const messageId: MessageIds = site.requestDependence
+  const messageId: MessageIds = site.requestDependence?.why === 'awaited'
+    ? 'expiringCredential'
+    : site.requestDependence
     ? 'requestDependent'
     : site.initDependence
       ? 'perInvocationInit'
@@ -145,4 +150,13 @@ function describe(site: PerInvocationSite) {
         ? 'perRecord'
         : 'perInvocation';
   return { node: site.node, messageId, data };
+}
+
+/** What to do about a site built from an expiring credential: the driver's own hook, where it has one. */
+function expiringCredentialAdvice(site: PerInvocationSite): string {
+  const hook = passwordHookFor(site.entry);
+  if (!hook) return 'For an AWS client, use a credential provider that refreshes itself (`fromTemporaryCredentials`); otherwise keep it per invocation.';
+  return hook.automatic
+    ? `The fix creates it once and passes \`${hook.example}\`, which the driver calls for every new connection.`
+    : `Create it once with a password computed per connection: \`${hook.example}\`.`;
 }
