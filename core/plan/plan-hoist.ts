@@ -295,10 +295,17 @@ class Planner {
       ...(chain?.statements.map((statement, index) => ({ statement, text: chain.texts[index]! })) ?? []),
       ...creation.prelude.map((statement) => ({ statement, text: this.source(statement) })),
     ].sort((a, b) => a.statement.range[0] - b.statement.range[0]);
+    let connectCallback: string | undefined;
+    if (uses.connectCallback) {
+      const local = this.localRead(uses.connectCallback, binding);
+      if (local) return leave('per-invocation-setup', `the callback of \`${binding!.name}.${site.entry.connect}()\` reads \`${local}\`, a local value`);
+      connectCallback = this.setupText(uses.connectCallback, binding, from);
+    }
     const steps: Steps = {
       prelude: prelude.map(({ statement, text }) => reindent(text, indentAt(this.ctx.text, statement.range[0]), from)),
       setup: uses.setup.map((statement) => this.setupText(statement, binding, from)),
       ...(chain ? { awaits: true } : {}),
+      ...(connectCallback !== undefined ? { connectCallback } : {}),
     };
     const removed = [...(chain?.statements ?? []), ...(password?.removed ?? [])];
     return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call, removed };
@@ -415,6 +422,20 @@ class Planner {
     return text;
   }
 
+  /** The first local the node reads other than the resource and its own names (module-level names and globals are fine). */
+  private localRead(node: Node, resource: Variable | undefined): string | undefined {
+    let found: string | undefined;
+    walk(node, (child) => {
+      if (found) return false;
+      if (child.type !== AST_NODE_TYPES.Identifier || !isRead(child)) return true;
+      const variable = this.ctx.scopes.resolve(child);
+      const def = variable?.defs[0];
+      if (variable && variable !== resource && def && !isModuleLevel(variable) && !contains(node, def.name)) found = child.name;
+      return false;
+    });
+    return found;
+  }
+
   private get useContext(): UseContext {
     return {
       scopes: this.ctx.scopes,
@@ -430,7 +451,7 @@ class Planner {
   }
 
   /** A set-up statement as the initialiser runs it: the resource's name becomes `SELF`. */
-  private setupText(statement: TSESTree.ExpressionStatement, binding: Variable | undefined, indent: string): string {
+  private setupText(statement: TSESTree.Node, binding: Variable | undefined, indent: string): string {
     const replacements = (binding?.references ?? [])
       .filter((reference) => contains(statement, reference.identifier))
       .map((reference) => reference.identifier.range)
@@ -621,6 +642,7 @@ function mergeUses(first: ResourceUses, second: ResourceUses | undefined): Resou
   return {
     teardown: [...first.teardown, ...second.teardown],
     connect: first.connect ?? second.connect,
+    ...(first.connect ? (first.connectCallback ? { connectCallback: first.connectCallback } : {}) : second.connectCallback ? { connectCallback: second.connectCallback } : {}),
     setup: [...first.setup, ...second.setup],
     disposal: first.disposal ?? second.disposal,
     problem: first.problem ?? second.problem,
