@@ -38,6 +38,8 @@ export interface Steps {
    * awaited through a promise that settles with its result, and the callback still runs with it.
    */
   connectCallback?: string;
+  /** The type the callback gives its first parameter (`: Error`), for the wrapper's parameter in TypeScript. */
+  connectErrorType?: string;
 }
 
 /** Stands in a set-up statement's text for the created value, until its name is chosen. */
@@ -181,7 +183,7 @@ function connectLines(ctx: PlanContext, sitePlan: SiteShape, created: string, lo
   const callback = sitePlan.steps.connectCallback;
   if (callback === undefined) return [`await ${created}.${connect}();`];
   const { unit, eol } = ctx.style;
-  const [resolve, reject, error] = [local('resolve'), local('reject'), local('error')];
+  const [resolve, reject, error] = [local('resolve'), local('reject'), local('connectError')];
   // Continuation lines keep their depth below the callback's first line, which opens at two units.
   const lines = reindent(callback.replaceAll(SELF, created), from, unit + unit).split(eol);
   const called =
@@ -190,7 +192,7 @@ function connectLines(ctx: PlanContext, sitePlan: SiteShape, created: string, lo
       : [`${unit}${unit}(${lines[0]}`, ...lines.slice(1, -1), `${lines.at(-1)})(${error});`];
   return [
     `await new Promise${ctx.typescript ? '<void>' : ''}((${resolve}, ${reject}) => {`,
-    `${unit}${created}.${connect}((${error}) => {`,
+    `${unit}${created}.${connect}((${error}${ctx.typescript ? (sitePlan.steps.connectErrorType ?? '') : ''}) => {`,
     `${unit}${unit}if (${error}) ${reject}(${error});`,
     `${unit}${unit}else ${resolve}();`,
     ...called,

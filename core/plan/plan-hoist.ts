@@ -301,11 +301,14 @@ class Planner {
       if (local) return leave('per-invocation-setup', `the callback of \`${binding!.name}.${site.entry.connect}()\` reads \`${local}\`, a local value`);
       connectCallback = this.setupText(uses.connectCallback, binding, from);
     }
+    const errorParameter = uses.connectCallback?.params[0];
+    const connectErrorType = errorParameter && errorParameter.type !== AST_NODE_TYPES.TSParameterProperty ? errorParameter.typeAnnotation : undefined;
     const steps: Steps = {
       prelude: prelude.map(({ statement, text }) => reindent(text, indentAt(this.ctx.text, statement.range[0]), from)),
       setup: uses.setup.map((statement) => this.setupText(statement, binding, from)),
       ...(chain ? { awaits: true } : {}),
       ...(connectCallback !== undefined ? { connectCallback } : {}),
+      ...(connectErrorType ? { connectErrorType: this.source(connectErrorType) } : {}),
     };
     const removed = [...(chain?.statements ?? []), ...(password?.removed ?? [])];
     return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call, removed };
