@@ -321,7 +321,11 @@ class Planner {
    */
   private passwordFunction(site: PerInvocationSite, all: readonly PerInvocationSite[]): PasswordFunction | { reason: string } {
     const hook = passwordHookFor(site.entry);
-    if (!hook?.automatic) return { reason: `\`${site.resource}\` takes no password function: ${hook ? hook.example : 'rebuild it before the credential expires'}` };
+    const why = formatReason(site.requestDependence!);
+    if (!hook) {
+      return { reason: `it is built from a credential that expires (${why}): give a shared client a refreshing credential provider (\`fromTemporaryCredentials\`) instead` };
+    }
+    if (!hook.automatic) return { reason: `\`${site.resource}\` takes no password function (${why}): ${hook.example}` };
     this.values ??= new Values(this.ctx.scopes, this.ctx.program);
     const frozen = frozenCredentials(site.node, site.entry, this.values, this.ctx.scopes);
     if (frozen.length === 0 || frozen.some((found) => !found.fix)) return { reason: 'the expiring credential is not only its password' };
