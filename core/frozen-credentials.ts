@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
-import { propertyName, unwrap, walk } from './ast.js';
+import { contains, isFunction, propertyName, returnedExpressions, unwrap, walk } from './ast.js';
 import { expiringCredentialByMethod, expiringCredentialCommand, expiringCredentialMethod, passwordHookFor } from './credentials.js';
 import type { ExpiringCredential } from './credentials.js';
 import type { Scopes } from './scope.js';
@@ -58,7 +58,7 @@ interface Origin {
 /** Does an expression derive from an expiring credential: through names, awaits, templates, member reads? */
 function expiringOrigin(expression: Node, values: Values, scopes: Scopes, depth: number): Origin | undefined {
   // A function computes its value when called (a password function, a connection function): nothing frozen.
-  if (depth > 8 || isFunctionNode(unwrap(expression))) return undefined;
+  if (depth > 8 || isFunction(unwrap(expression))) return undefined;
   let result: Origin | undefined;
   walk(expression, (node) => {
     if (result) return false;
@@ -91,24 +91,8 @@ function expiringOrigin(expression: Node, values: Values, scopes: Scopes, depth:
   return result;
 }
 
-function returnedExpressions(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: Node[] = [];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
-    return true;
-  });
-  return found;
-}
 
-function isFunctionNode(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
-}
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /** `signer.getAuthToken()`, `sts.send(new AssumeRoleCommand(...))`, `sts.assumeRole(...)`. */
 function credentialOfCall(call: TSESTree.CallExpression, values: Values): ExpiringCredential | undefined {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Variable } from '@typescript-eslint/scope-manager';
-import { describe, isFunction, propertyName, unwrap, walk } from './ast.js';
+import { describe, isFunction, propertyName, returnedExpressions, unwrap } from './ast.js';
 import type { CallLike } from './module-index.js';
 import type { Scopes } from './scope.js';
 import { isModuleLevel } from './scope.js';
@@ -150,13 +150,3 @@ function peel(expression: Node): Node {
   return node;
 }
 
-function returnedExpressions(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: Node[] = [];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
-    return true;
-  });
-  return found;
-}

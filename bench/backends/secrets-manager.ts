@@ -18,11 +18,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { selfSignedCertificate } from './cert.js';
+import { listenOnLoopback } from './listen.js';
 
 export const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';
@@ -154,19 +154,14 @@ export async function start(): Promise<SecretsManagerBackend> {
   server.on('secureConnection', (socket: TLSSocket) => {
     if (!socket.isSessionReused()) fullHandshakes++;
   });
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    port = await listenOnLoopback(server);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = `https://127.0.0.1:${port}`;
 
   let stopped = false;
   return {
