@@ -23,7 +23,7 @@ import { singletonKey } from './singletons.js';
 import type { Form } from './singletons.js';
 import { isSuppressed } from './suppression.js';
 import { Values } from '../values.js';
-import { isModuleLevel } from '../scope.js';
+import { isModuleLevel, isReassigned } from '../scope.js';
 import { isRead } from '../dependence.js';
 import { walk } from '../ast.js';
 import { declaratorRemovals, indentAt, reindent, statementRemoval } from './text.js';
@@ -155,6 +155,8 @@ interface InitChain {
   declared: Set<Variable>;
   /** Each statement's text, with other hoisted sites' bindings as chain placeholders. */
   texts: string[];
+  /** `const sm = getSecretsManagerClient();` read only by the chain: it goes with it. */
+  unused: TSESTree.Statement[];
 }
 
 /** The statement a node is part of, in a block or at module scope. */
@@ -274,7 +276,7 @@ class Planner {
     for (const statement of creation.prelude) edits.push(statementRemoval(this.ctx.text, statement));
     if (chain) {
       if (!fn?.async) return leave('not-async', 'its init chain awaits, in a function that is not async');
-      for (const statement of chain.statements) edits.push(statementRemoval(this.ctx.text, statement));
+      for (const statement of [...chain.statements, ...chain.unused]) edits.push(statementRemoval(this.ctx.text, statement));
     }
     for (const statement of password?.removed ?? []) edits.push(statementRemoval(this.ctx.text, statement));
     const valueType = this.options.typescript ? singletonType(this.ctx, site, form) : '';
@@ -310,7 +312,7 @@ class Planner {
       ...(connectCallback !== undefined ? { connectCallback } : {}),
       ...(connectErrorType ? { connectErrorType: this.source(connectErrorType) } : {}),
     };
-    const removed = [...(chain?.statements ?? []), ...(password?.removed ?? [])];
+    const removed = [...(chain?.statements ?? []), ...(chain?.unused ?? []), ...(password?.removed ?? [])];
     return { site, form, creation: creation.text, type, binding, declarator, edits, inlined: creation.inlined, steps, call, removed };
   }
 
@@ -387,12 +389,18 @@ class Planner {
       }
     }
     const texts: string[] = [];
+    const getterLocals = new Set<Variable>();
     for (const statement of statements) {
-      const text = this.chainStatementText(statement, declared, site, all);
+      const text = this.chainStatementText(statement, declared, site, all, getterLocals);
       if (typeof text !== 'string') return text;
       texts.push(text);
     }
-    return { statements, declared, texts };
+    const unused = [...getterLocals].flatMap((variable) => {
+      const declaration = variable.defs[0]!.node.parent as Node;
+      const onlyChain = variable.references.every((reference) => !reference.isRead() || statements.some((statement) => contains(statement, reference.identifier)));
+      return onlyChain && declaration.type === AST_NODE_TYPES.VariableDeclaration && declaration.declarations.length === 1 ? [declaration] : [];
+    });
+    return { statements, declared, texts, unused };
   }
 
   /**
@@ -400,7 +408,13 @@ class Planner {
    * chain declares; a local bound to another hoisted site (`const sm = new SecretsManagerClient({})`)
    * reads as that site's getter; any other local keeps the site where it is.
    */
-  private chainStatementText(statement: TSESTree.Statement, declared: ReadonlySet<Variable>, site: PerInvocationSite, all: readonly PerInvocationSite[]): string | { reason: string } {
+  private chainStatementText(
+    statement: TSESTree.Statement,
+    declared: ReadonlySet<Variable>,
+    site: PerInvocationSite,
+    all: readonly PerInvocationSite[],
+    getterLocals: Set<Variable>,
+  ): string | { reason: string } {
     const replacements: TextEdit[] = [];
     let problem: string | undefined;
     walk(statement, (node) => {
@@ -413,11 +427,14 @@ class Planner {
       if (!def) return false;
       const init = def.type === 'Variable' ? def.node.init : undefined;
       const other = init && variable.defs.length === 1 ? all.find((candidate) => candidate !== site && (candidate.node === init || unwrapAwaited(init) === candidate.node)) : undefined;
-      if (!other) {
+      // Already a singleton (an earlier quick fix): `const sm = getSecretsManagerClient()` reads as its getter call.
+      const getter = init && variable.defs.length === 1 && !isReassigned(variable) ? this.existingGetterCall(init) : undefined;
+      if (!other && !getter) {
         problem = `\`${node.name}\` is a local value its init chain reads`;
         return false;
       }
-      replacements.push({ start: node.range[0], end: node.range[1], text: `${CHAIN_PLACEHOLDER}${all.indexOf(other)}` });
+      if (!other) getterLocals.add(variable);
+      replacements.push({ start: node.range[0], end: node.range[1], text: other ? `${CHAIN_PLACEHOLDER}${all.indexOf(other)}` : getter! });
       return false;
     });
     if (problem) return { reason: problem };
@@ -427,6 +444,14 @@ class Planner {
       text = text.slice(0, start) + replacement.text + text.slice(replacement.end - statement.range[0]);
     }
     return text;
+  }
+
+  /** `getX()` when the expression calls, with no arguments, the getter of a singleton the module already has. */
+  private existingGetterCall(expression: Node): string | undefined {
+    const call = unwrapAwaited(expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const name = call.callee.name;
+    return this.ctx.existing.some((existing) => existing.getter === name) ? `${name}()` : undefined;
   }
 
   /** The first local the node reads other than the resource and its own names (module-level names and globals are fine). */
