@@ -63,8 +63,7 @@ export function hoistSource(
   if (analysis.sites.length === 0 && !analysis.teardowns?.length) return { output: text, result };
 
   const { plan, output, error } = applyPlan(program, text, analysis, scopes, file);
-  const closed = (analysis.teardowns ?? []).filter((teardown) => teardown.statement);
-  if (closed.length) result.closed = closed.map((teardown) => ({ line: teardown.node.loc.start.line, call: teardown.call }));
+  if (plan.closed?.length) result.closed = plan.closed.map((teardown) => ({ line: teardown.node.loc.start.line, call: teardown.call }));
   result.hoisted = plan.hoisted.map(({ site, getter }) => ({ ...siteReport(site), getter }));
   result.left = plan.left.map(({ site, reason, detail }) => ({ ...siteReport(site), reason, detail }));
   if (error) {

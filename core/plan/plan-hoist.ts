@@ -7,7 +7,7 @@ import { formatInitReason, formatInitSource, formatReason } from '../format.js';
 import { frozenCredentials } from '../frozen-credentials.js';
 import { ImportResolver } from '../imports.js';
 import type { Scopes } from '../scope.js';
-import type { ModuleAnalysis, PerInvocationSite } from '../types.js';
+import type { ModuleAnalysis, PerInvocationSite, ReusedTeardown } from '../types.js';
 import { callbackTimingEdit } from './callback.js';
 import { connectPlacement } from './connect.js';
 import type { GetterCall } from './connect.js';
@@ -69,6 +69,8 @@ export interface HoistPlan {
   edits: TextEdit[];
   hoisted: HoistedSite[];
   left: LeftSite[];
+  /** Teardown of resources that already outlive the invocation, removed (codemod only, not a single site's fix). */
+  closed?: ReusedTeardown[];
 }
 
 export interface PlanOptions {
@@ -130,6 +132,7 @@ export function planHoist(
   const ctx = planContext(program, text, scopes, options.typescript);
   const edits = [...plan.edits];
   const statements: RemovableStatement[] = [];
+  const closed: ReusedTeardown[] = [];
   for (const teardown of analysis.teardowns ?? []) {
     if (!teardown.statement) continue;
     // A callback handler answered once the pool's end emptied the event loop: it must stop waiting for it.
@@ -137,9 +140,10 @@ export function planHoist(
     if (typeof timing === 'string') continue;
     if (timing && !edits.some((edit) => edit.start === timing.start && edit.text === timing.text)) edits.push(timing);
     statements.push(teardown.statement);
+    closed.push(teardown);
   }
   if (statements.length === 0) return plan;
-  return { ...plan, edits: [...edits, ...teardownEdits(text, statements, scopes)] };
+  return { ...plan, edits: [...edits, ...teardownEdits(text, statements, scopes)], closed };
 }
 
 /** A token made per invocation becomes the driver's password function; what that removes from the handler. */
