@@ -11,6 +11,7 @@ import {
   secretFetchMethod,
   secretFetchUrl,
 } from './credentials.js';
+import { SECRET_FETCHES } from './credentials.js';
 import type { ModulePath, SecretFetch } from './credentials.js';
 import type { CallLike } from './module-index.js';
 import type { Value, Values } from './values.js';
@@ -68,6 +69,10 @@ export function fetchKind(awaited: Node, values: Values): FetchKind {
   return 'value';
 }
 
+// What a call must be named to fetch anything: most calls of a module are not, and resolving them costs.
+const METHOD_NAMES = new Set(SECRET_FETCHES.flatMap((fetch) => (fetch.form === 'method' ? [fetch.method] : [])));
+const CALL_NAMES = new Set(SECRET_FETCHES.flatMap((fetch) => (fetch.form === 'call' ? [fetch.export.split('.').at(-1)!] : [])));
+
 /** Every call of the module that fetches a secret or a parameter. */
 export function findSecretFetches(calls: readonly CallLike[], values: Values): SecretFetchSite[] {
   return calls.flatMap((call) => (call.type === AST_NODE_TYPES.CallExpression ? (secretFetchOf(call, values) ?? []) : []));
@@ -79,7 +84,8 @@ function secretFetchOf(call: TSESTree.CallExpression, values: Values): SecretFet
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = propertyName(callee);
     if (method === 'send' && call.arguments[0]) return commandSend(call, call.arguments[0], values);
-    if (method) {
+    if (method && !METHOD_NAMES.has(method) && !CALL_NAMES.has(method)) return undefined;
+    if (method && METHOD_NAMES.has(method)) {
       const value = values.of(callee.object);
       const instance = instanceModule(value);
       const fetch = instance && secretFetchMethod(instance, method);

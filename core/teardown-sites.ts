@@ -33,12 +33,15 @@ export function findSharedTeardowns(calls: readonly CallLike[], scopes: Scopes, 
   const byNode = new Map<Node, CreationSite>(creations.map((creation) => [creation.node, creation]));
   const origins = new Origins(scopes, byNode);
   const sites: TeardownSite[] = [];
+  // Only a call named like some created resource's teardown can close one: the others need no resolving.
+  const closing = new Set(creations.flatMap((creation) => creation.entry.teardown ?? []));
+  if (closing.size === 0) return sites;
   for (const node of calls) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const method = propertyName(callee);
-    if (!method) continue;
+    if (!method || !closing.has(method)) continue;
     const origin = origins.of(callee.object, 0);
     if (!origin || !origin.creation.entry.teardown?.includes(method)) continue;
     const statement = removableStatement(node);
