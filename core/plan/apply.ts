@@ -32,7 +32,11 @@ export function applyPlan(
   file: string,
   only?: PerInvocationSite,
 ): AppliedPlan {
-  const plan = planHoist(program, text, analysis, scopes, { typescript: isTypeScriptFile(file), only });
+  return checkPlan(planHoist(program, text, analysis, scopes, { typescript: isTypeScriptFile(file), only }), text, file);
+}
+
+/** A plan applied to the module's text, and the result parsed: what `applyPlan` does once it has planned. */
+export function checkPlan(plan: HoistPlan, text: string, file: string): AppliedPlan {
   if (plan.edits.length === 0) return { plan, output: text, error: undefined };
   let output: string;
   try {
