@@ -15,5 +15,5 @@ export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';
 export { applyEdits, applyPlan, checkPlan, isTypeScriptFile, modulePlanner, normaliseEdits, planHoist } from './plan/index.js';
-export { describeParseError, parseModule, sourceTypeOf } from './parse.js';
+export { checkSyntax, describeParseError, parseModule, sourceTypeOf } from './parse.js';
 export type { AppliedPlan, HoistPlan, HoistedSite, LeaveReason, LeftSite, ModulePlanner, PlanOptions, TextEdit } from './plan/index.js';

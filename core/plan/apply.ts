@@ -35,8 +35,11 @@ export function applyPlan(
   return checkPlan(planHoist(program, text, analysis, scopes, { typescript: isTypeScriptFile(file), only }), text, file);
 }
 
-/** A plan applied to the module's text, and the result parsed: what `applyPlan` does once it has planned. */
-export function checkPlan(plan: HoistPlan, text: string, file: string): AppliedPlan {
+/**
+ * A plan applied to the module's text, and the result parsed: what `applyPlan` does once it has planned.
+ * `parse` throws on a result that does not parse: `parseModule` by default, as the codemod writes files.
+ */
+export function checkPlan(plan: HoistPlan, text: string, file: string, parse: (text: string, file: string) => unknown = parseModule): AppliedPlan {
   if (plan.edits.length === 0) return { plan, output: text, error: undefined };
   let output: string;
   try {
@@ -46,7 +49,7 @@ export function checkPlan(plan: HoistPlan, text: string, file: string): AppliedP
     return { plan, output: text, error: `the plan's edits conflict (${(error as Error).message})` };
   }
   try {
-    parseModule(output, file);
+    parse(output, file);
   } catch (error) {
     return { plan, output: text, error: `the hoisted result does not parse (${describeParseError(error)})` };
   }
