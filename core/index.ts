@@ -14,6 +14,6 @@ export { completeSummary } from './summary/lazy.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';
-export { applyEdits, applyPlan, checkPlan, isTypeScriptFile, modulePlanner, normaliseEdits, planHoist } from './plan/index.js';
+export { applyEdits, applyPlan, editsParse, isTypeScriptFile, modulePlanner, normaliseEdits, planHoist } from './plan/index.js';
 export { checkSyntax, describeParseError, parseModule, sourceTypeOf } from './parse.js';
 export type { AppliedPlan, HoistPlan, HoistedSite, LeaveReason, LeftSite, ModulePlanner, PlanOptions, TextEdit } from './plan/index.js';

@@ -1,5 +1,5 @@
 export { modulePlanner, planHoist } from './plan-hoist.js';
-export { applyPlan, checkPlan, isTypeScriptFile } from './apply.js';
+export { applyPlan, editsParse, isTypeScriptFile } from './apply.js';
 export type { AppliedPlan } from './apply.js';
 export type { HoistPlan, HoistedSite, LeaveReason, LeftSite, ModulePlanner, PlanOptions } from './plan-hoist.js';
 export { applyEdits, normaliseEdits } from './text.js';

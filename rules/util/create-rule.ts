@@ -15,7 +15,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds>>,
 ): ReturnType<typeof createNamedRule<Options, MessageIds>> {
   const named = createNamedRule(rule);
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the defaults RuleCreator itself applies
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const merged = new Map<string, Options>();
   return {

@@ -2,8 +2,7 @@ import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeModule,
   catalogueWith,
-  checkPlan,
-  checkSyntax,
+  editsParse,
   formatInitReason,
   formatInitSource,
   formatReason,
@@ -122,9 +121,10 @@ const moduleFixes = new WeakMap<ModuleAnalysis, ModuleFixes>();
  * to move. No autofix: moving code changes when it runs, so `--fix` must not do it silently. None
  * where the codemod would leave the whole file (its result would not parse, or its edits conflict): the
  * quick fixes and the codemod are one plan. The module is planned once for all its sites and both rules
- * (each site's own part is the same in every plan), and parsed once, for the whole plan: a site's fix
- * moves a part of what the whole plan moves. That parse is TypeScript's alone (`checkSyntax`), without
- * typescript-estree's conversion, seven times its cost on every lint of a file with a report.
+ * (each site's own part is the same in every plan), and its result checked once, for the whole plan: a
+ * site's fix moves a part of what the whole plan moves. The check parses only the statements the plan
+ * changes, with TypeScript's parser alone (`editsParse`): typescript-estree's conversion costs seven
+ * times the parse, on every lint of a file with a report.
  */
 function hoistEdits(
   context: Readonly<TSESLint.RuleContext<MessageIds, [PerInvocationOptions]>>,
@@ -138,7 +138,7 @@ function hoistEdits(
   if (!fixes) {
     const scopes = new Scopes(program, context.sourceCode.scopeManager ?? undefined);
     const planner = modulePlanner(program, text, analysis, scopes, { typescript: isTypeScriptFile(context.filename) });
-    fixes = { planner, accepted: checkPlan(planner.plan(), text, context.filename, checkSyntax).error === undefined };
+    fixes = { planner, accepted: editsParse(program, text, planner.plan().edits, context.filename) };
     moduleFixes.set(analysis, fixes);
   }
   if (!fixes.accepted) return undefined;
