@@ -111,9 +111,13 @@ function environmentWrites(ctx: PlanContext, imports: ImportResolver): Environme
       if (OBJECT_MUTATORS.has(callee) && node.arguments[0]) [target, values] = [node.arguments[0], node.arguments.slice(1)];
       else if (isAwsConfig(node.callee, imports)) [target, values] = [node.callee, node.arguments];
     }
-    if (!target || stable(values)) return true;
-    if (isProcessEnv(target, ctx)) found.processEnv ??= describe(target);
-    else if (isAwsConfig(target, imports)) found.awsConfig ??= describe(target);
+    // What is written before how: most writes are to neither, and `isStable` is the costly question.
+    if (!target) return true;
+    if (isProcessEnv(target, ctx)) {
+      if (!found.processEnv && !stable(values)) found.processEnv = describe(target);
+    } else if (isAwsConfig(target, imports)) {
+      if (!found.awsConfig && !stable(values)) found.awsConfig = describe(target);
+    }
     return true;
   };
   // Only writes inside functions count: down to the outermost functions, then all of each, in source order
