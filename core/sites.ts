@@ -48,12 +48,21 @@ export function findCreationSites(
  */
 export function mayHaveCreationSites(program: TSESTree.Program, catalogue: readonly ResourceEntry[]): boolean {
   if (!program.tokens) return true;
-  for (const token of program.tokens) {
-    if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) continue;
-    if (token.value.includes('\\') || isCatalogueModule(catalogue, token.value.slice(1, -1))) return true;
-  }
-  return false;
+  // Both rules ask of the same Program, mostly with the same catalogue.
+  let verdicts = creationVerdicts.get(program);
+  let verdict = verdicts?.get(catalogue);
+  if (verdict !== undefined) return verdict;
+  verdict = program.tokens.some(
+    (token) =>
+      (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) &&
+      (token.value.includes('\\') || isCatalogueModule(catalogue, token.value.slice(1, -1))),
+  );
+  if (!verdicts) creationVerdicts.set(program, (verdicts = new Map()));
+  verdicts.set(catalogue, verdict);
+  return verdict;
 }
+
+const creationVerdicts = new WeakMap<TSESTree.Program, Map<readonly ResourceEntry[], boolean>>();
 
 function isThrown(node: TSESTree.Node): boolean {
   let current = node;
