@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModule } from '../../core/index.js';
 import { configFor, OUR_PLUGINS, OUR_RULES, virtualFilename } from '../lint-setup.js';
 import { generateCorpus, generateLongHandler, PER_INVOCATION_PLACEMENTS } from './index.js';
-import type { GeneratedFile, HandlerFileInfo } from './index.js';
+import type { GeneratedFile } from './index.js';
 
 // The generated corpus is what bench:lint-speed's headline measures: it must be what it says. Every file
 // parses; every handler module is recognised as one and is reported exactly when the generator put a
