@@ -114,14 +114,37 @@ export function planHoist(
   scopes: Scopes,
   options: PlanOptions,
 ): HoistPlan {
-  return new Planner(program, text, scopes, analysis.sites, options).plan();
+  return modulePlanner(program, text, analysis, scopes, options).plan(options.only);
 }
 
-class Planner {
-  private readonly left: LeftSite[] = [];
-  private readonly taken: Set<string>;
+/** Plans a module's sites in turn, together or one at a time, each site's own part planned once. */
+export interface ModulePlanner {
+  /** The plan of every site (the codemod's), or of `only` alone (a quick fix's): as `planHoist` gives it. */
+  plan(only?: PerInvocationSite): HoistPlan;
+}
+
+/**
+ * One planner for a module whose sites are planned more than once: the quick fixes of a file plan each
+ * site alone, and check the whole plan. What a site's own part is (its form, creation, edits) does not
+ * depend on which other sites move, so it is worked out once; only the assembly (names, declarations,
+ * declarators left unread) is done per plan.
+ */
+export function modulePlanner(
+  program: TSESTree.Program,
+  text: string,
+  analysis: ModuleAnalysis,
+  scopes: Scopes,
+  options: Pick<PlanOptions, 'typescript'>,
+): ModulePlanner {
+  return new Planner(program, text, scopes, analysis.sites, options);
+}
+
+class Planner implements ModulePlanner {
+  private left: LeftSite[] = [];
+  private taken: Set<string>;
   private readonly imports: ImportResolver;
   private readonly ctx: PlanContext;
+  private readonly sitePlans = new Map<PerInvocationSite, SitePlan | LeftSite>();
 
   constructor(
     program: TSESTree.Program,
@@ -129,18 +152,21 @@ class Planner {
     scopes: Scopes,
     /** The analysis' sites, in order: chain placeholders name a site by its index here. */
     private readonly sites: readonly PerInvocationSite[],
-    private readonly options: PlanOptions,
+    private readonly options: Pick<PlanOptions, 'typescript'>,
   ) {
     this.ctx = planContext(program, text, scopes, options.typescript);
     this.imports = new ImportResolver(scopes);
     this.taken = new Set(this.ctx.taken);
   }
 
-  plan(): HoistPlan {
+  plan(only?: PerInvocationSite): HoistPlan {
+    this.left = [];
+    this.taken = new Set(this.ctx.taken);
     const planned: SitePlan[] = [];
     for (const site of this.sites) {
-      if (this.options.only && site !== this.options.only) continue;
-      const sitePlan = this.planSite(site, this.sites);
+      if (only && site !== only) continue;
+      let sitePlan = this.sitePlans.get(site);
+      if (!sitePlan) this.sitePlans.set(site, (sitePlan = this.planSite(site, this.sites)));
       if ('reason' in sitePlan) this.left.push(sitePlan);
       else planned.push(sitePlan);
     }
