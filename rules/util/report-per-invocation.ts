@@ -12,6 +12,7 @@ import {
 } from '../../core/index.js';
 import type { LambdaHygieneSettings, ModuleAnalysis, PerInvocationSite, ResourceKind, UserResource } from '../../core/index.js';
 import type { MessageIds } from './messages.js';
+import { analyzeInProject } from './project-mode.js';
 
 type JSONSchema4 = JSONSchema.JSONSchema4;
 
@@ -62,12 +63,8 @@ export function reportPerInvocationSites(
   return {
     Program(program: TSESTree.Program) {
       const scopeManager = context.sourceCode.scopeManager ?? undefined;
-      const analysis = analyzeModule(program, {
-        scopeManager,
-        settings,
-        additionalResources: options.additionalResources,
-        defaultKind: kind,
-      });
+      const moduleOptions = { scopeManager, settings, additionalResources: options.additionalResources, defaultKind: kind };
+      const analysis = settings.project ? analyzeInProject(context, program, moduleOptions, settings) : analyzeModule(program, moduleOptions);
       for (const site of analysis.sites) {
         if (site.entry.kind !== kind) continue;
         const fix = hoistFix(context, program, analysis, site);
