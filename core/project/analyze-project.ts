@@ -163,7 +163,9 @@ function buildAnalysis(project: Project, summaries: SummaryCache): { analysis: P
     if (!summary) continue;
     const list: ProjectFinding[] = [];
     for (const contexts of group) {
-      const chosen = mostTelling(contexts);
+      // Among equals, a handler the IaC declares says more than one only the code shows.
+      const isDeclared = (context: Finding) => Boolean(declared.get(`${context.handler.file}#${context.handler.name}`));
+      const chosen = mostTelling([...contexts.filter(isDeclared), ...contexts.filter((context) => !isDeclared(context))]);
       const creation = creationOf(summary, chosen.creation);
       if (!creation) continue;
       const steps = chosen.path.map((step) => ({ name: step.name, file: step.file }));
