@@ -4,13 +4,13 @@ import { solve } from '../solver/solve.js';
 import { mostTelling } from '../solver/choose.js';
 import type { Finding, SolvedDependence, SolvedInputWrite } from '../solver/solve.js';
 import { SummaryCache } from '../summary/index.js';
-import { creationOf } from '../summary/lazy.js';
+import { completeSummary, creationOf } from '../summary/lazy.js';
 import type { CreationSummary, ModuleSummary } from '../summary/types.js';
 import type { LambdaHygieneSettings, ReachContext, ResourceKind, UserResource } from '../types.js';
 import { loadProject } from './load-project.js';
 import { fingerprintOf, hasChanged, relativePath } from './project-fs.js';
 import type { Fingerprint } from './project-fs.js';
-import type { Project, SourceLocation } from './types.js';
+import type { ParsedSource, Project, SourceLocation } from './types.js';
 
 export interface AnalyzeProjectOptions {
   /** `settings['lambda-hygiene']` (its `project` key is ignored here). */
@@ -100,7 +100,9 @@ export function analyzeProject(root: string, options: AnalyzeProjectOptions = {}
   const cached = cache.get(key);
   const now = Date.now();
   if (cached && now - cached.checkedAt < recheck) return cached.analysis;
-  const project = loadProject(absoluteRoot, { settings, iac: options.iac, recheckAfterMs: recheck });
+  // The modules the project model parses (handler files) are summarised from that parse, not parsed again.
+  const parsed = new Map<string, ParsedSource>();
+  const project = loadProject(absoluteRoot, { settings, iac: options.iac, recheckAfterMs: recheck, onParsed: (file, source) => parsed.set(file, source) });
   if (cached && cached.analysis.project === project && !hasChanged(cached.modules)) {
     cached.checkedAt = now;
     return cached.analysis;
@@ -112,7 +114,7 @@ export function analyzeProject(root: string, options: AnalyzeProjectOptions = {}
       ...(options.additionalResources ? { additionalResources: options.additionalResources } : {}),
       ...(options.defaultKind ? { defaultKind: options.defaultKind } : {}),
     });
-  const built = buildAnalysis(project, summaries);
+  const built = buildAnalysis(project, summaries, parsed);
   cache.set(key, { ...built, summaries, checkedAt: Date.now() });
   return built.analysis;
 }
@@ -129,7 +131,11 @@ function analysisSettings(settings: LambdaHygieneSettings | undefined): LambdaHy
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-function buildAnalysis(project: Project, summaries: SummaryCache): { analysis: ProjectAnalysis; modules: Map<string, Fingerprint> } {
+function buildAnalysis(
+  project: Project,
+  summaries: SummaryCache,
+  parsed: Map<string, ParsedSource>,
+): { analysis: ProjectAnalysis; modules: Map<string, Fingerprint> } {
   const modules = new Map<string, Fingerprint>();
   const texts = new Map<string, string | undefined>();
   const textOf = (file: string): string | undefined => {
@@ -147,10 +153,19 @@ function buildAnalysis(project: Project, summaries: SummaryCache): { analysis: P
   };
   const summaryOf = (file: string): ModuleSummary | undefined => {
     const text = textOf(file);
-    return text === undefined ? undefined : summaries.get(file, text);
+    if (text === undefined) return undefined;
+    const source = parsed.get(file);
+    parsed.delete(file);
+    return summaries.get(file, text, source?.text === text ? source : undefined);
   };
   const entries = project.handlers.map((handler) => ({ file: handler.file, export: handler.export }));
   const findings = solve({ entries, summaryOf, resolve: project.resolve });
+  // Completed, a summary is plain data: the module's AST and scopes are let go for the rest of the lint,
+  // and a rebuild after an edit reuses the summaries of the files that did not change.
+  for (const file of texts.keys()) {
+    const summary = summaries.peek(file);
+    if (summary) completeSummary(summary);
+  }
 
   const declared = new Map<string, SourceLocation | null>();
   for (const handler of project.handlers) {

@@ -5,15 +5,17 @@ import { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from '../handlers.js';
 import type { Handler, LambdaHygieneSettings } from '../types.js';
 import { exportNames } from './export-names.js';
 import type { ExportNames } from './export-names.js';
-import { parseModule } from '../parse.js';
+import { parseModule, sourceTypeOf } from '../parse.js';
+import { Scopes } from '../scope.js';
 import type { ProjectFs } from './project-fs.js';
-import type { CodeSignal } from './types.js';
+import type { CodeSignal, ParsedModuleListener } from './types.js';
 
 /** Bundles and generated files are not first-party handlers worth parsing. */
 const MAX_SOURCE_BYTES = 1_000_000;
 
 interface ParsedModule {
   program: TSESTree.Program;
+  scopes: Scopes;
   text: string;
   handlers: Array<{ export: string; signal: CodeSignal }>;
 }
@@ -30,6 +32,8 @@ export class CodeHandlers {
   constructor(
     private readonly fs: ProjectFs,
     private readonly settings: LambdaHygieneSettings | undefined,
+    /** Told of every module parsed, so that project mode summarises it without parsing it again. */
+    private readonly onParsed?: ParsedModuleListener,
   ) {
     // Without one of these words in its text, no export of a module can be recognised as a handler.
     const words = [
@@ -60,7 +64,7 @@ export class CodeHandlers {
     if (known) return { signal: known.signal, missing: false };
     // The IaC makes it a handler whatever its name: ask the analysis with that name added.
     const handlerNames = [...(this.settings?.handlerNames ?? DEFAULT_HANDLER_NAMES), name];
-    const found = analyzeModule(module.program, { settings: { ...this.settings, handlerNames } }).handlers.find(
+    const found = analyzeModule(module.program, { settings: { ...this.settings, handlerNames }, scopes: module.scopes }).handlers.find(
       (handler) => handler.name === name,
     );
     if (found) return { signal: signalOf(found, module.text), missing: false };
@@ -75,11 +79,14 @@ export class CodeHandlers {
     if (text !== undefined && text.length <= MAX_SOURCE_BYTES) {
       try {
         const program = parseModule(text, file);
-        const handlers = analyzeModule(program, { settings: this.settings }).handlers.map((handler) => ({
+        // One scope analysis for every question asked of this module, here and in project mode's summary.
+        const scopes = new Scopes(program, undefined, sourceTypeOf(program, file));
+        const handlers = analyzeModule(program, { settings: this.settings, scopes }).handlers.map((handler) => ({
           export: handler.name,
           signal: signalOf(handler, text),
         }));
-        parsed = { program, text, handlers };
+        parsed = { program, scopes, text, handlers };
+        this.onParsed?.(file, { text, program, scopes });
       } catch {
         parsed = undefined; // a file that does not parse has no handler we can show
       }
