@@ -100,13 +100,6 @@ export function analyzeProject(root: string, options: AnalyzeProjectOptions = {}
   const cached = cache.get(key);
   const now = Date.now();
   if (cached && now - cached.checkedAt < recheck) return cached.analysis;
-  // The modules the project model parses (handler files) are summarised from that parse, not parsed again.
-  const parsed = new Map<string, ParsedSource>();
-  const project = loadProject(absoluteRoot, { settings, iac: options.iac, recheckAfterMs: recheck, onParsed: (file, source) => parsed.set(file, source) });
-  if (cached && cached.analysis.project === project && !hasChanged(cached.modules)) {
-    cached.checkedAt = now;
-    return cached.analysis;
-  }
   const summaries =
     cached?.summaries ??
     new SummaryCache({
@@ -114,7 +107,18 @@ export function analyzeProject(root: string, options: AnalyzeProjectOptions = {}
       ...(options.additionalResources ? { additionalResources: options.additionalResources } : {}),
       ...(options.defaultKind ? { defaultKind: options.defaultKind } : {}),
     });
-  const built = buildAnalysis(project, summaries, parsed);
+  // The modules the project model parses (handler files) are summarised from that parse, at once, so
+  // that no AST outlives its summary: thousands of trees at once would be gigabytes.
+  const onParsed = (file: string, source: ParsedSource) => {
+    const summary = summaries.get(file, source.text, source);
+    if (summary) completeSummary(summary);
+  };
+  const project = loadProject(absoluteRoot, { settings, iac: options.iac, recheckAfterMs: recheck, onParsed });
+  if (cached && cached.analysis.project === project && !hasChanged(cached.modules)) {
+    cached.checkedAt = now;
+    return cached.analysis;
+  }
+  const built = buildAnalysis(project, summaries);
   cache.set(key, { ...built, summaries, checkedAt: Date.now() });
   return built.analysis;
 }
@@ -131,11 +135,7 @@ function analysisSettings(settings: LambdaHygieneSettings | undefined): LambdaHy
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-function buildAnalysis(
-  project: Project,
-  summaries: SummaryCache,
-  parsed: Map<string, ParsedSource>,
-): { analysis: ProjectAnalysis; modules: Map<string, Fingerprint> } {
+function buildAnalysis(project: Project, summaries: SummaryCache): { analysis: ProjectAnalysis; modules: Map<string, Fingerprint> } {
   const modules = new Map<string, Fingerprint>();
   const texts = new Map<string, string | undefined>();
   const textOf = (file: string): string | undefined => {
@@ -153,19 +153,12 @@ function buildAnalysis(
   };
   const summaryOf = (file: string): ModuleSummary | undefined => {
     const text = textOf(file);
-    if (text === undefined) return undefined;
-    const source = parsed.get(file);
-    parsed.delete(file);
-    return summaries.get(file, text, source?.text === text ? source : undefined);
+    const summary = text === undefined ? undefined : summaries.get(file, text);
+    // Complete, a summary is plain data: the module's AST is let go at once.
+    return summary && completeSummary(summary);
   };
   const entries = project.handlers.map((handler) => ({ file: handler.file, export: handler.export }));
   const findings = solve({ entries, summaryOf, resolve: project.resolve });
-  // Completed, a summary is plain data: the module's AST and scopes are let go for the rest of the lint,
-  // and a rebuild after an edit reuses the summaries of the files that did not change.
-  for (const file of texts.keys()) {
-    const summary = summaries.peek(file);
-    if (summary) completeSummary(summary);
-  }
 
   const declared = new Map<string, SourceLocation | null>();
   for (const handler of project.handlers) {
