@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/types';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { prepareModule } from '../analyze.js';
 import { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from '../handlers.js';
