@@ -7,6 +7,7 @@ import globals from 'globals';
 import { afterAll, describe, expect, it } from 'vitest';
 import lambdaHygiene from '../index.js';
 import { clearProjectAnalysisCache, clearProjectCache } from '../core/project/index.js';
+import { hoistSource } from '../codemods/hoist/hoist-source.js';
 import { expectedReports, listProjectScenarios } from './fixtures.js';
 import type { ExpectedReport } from './fixtures.js';
 
@@ -127,6 +128,17 @@ describe('project mode through ESLint', () => {
       '`Pool` is created on every invocation of `main` (src/handlers/orders.ts, declared in template.yaml:24) via `getDb` (src/lib/db.ts)',
     ]);
     expect(await messagesOf({})).toEqual([]);
+  });
+
+  it('the hoist codemod fixes, in project mode, what the rules report in project mode', () => {
+    const root = scenarios.find((scenario) => scenario.name === 'sam-helper-module')!.root;
+    const file = path.join(root, 'src/lib/db.ts');
+    const text = readFileSync(file, 'utf8');
+    expect(hoistSource(text, file).result.status).toBe('unchanged');
+    const { output, result } = hoistSource(text, file, { settings: { project: { root } } });
+    expect(result.status).toBe('changed');
+    expect(result.hoisted.map((site) => [site.resource, site.handler, site.getter])).toEqual([['Pool', 'main', 'getPool']]);
+    expect(output).toContain('return getPool();');
   });
 
   it('rejects a bad project setting with a message that names it', async () => {
