@@ -151,11 +151,15 @@ function buildAnalysis(project: Project, summaries: SummaryCache): { analysis: P
     texts.set(file, text);
     return text;
   };
+  // The solver asks for a module's summary at every call into it: look it up once per build.
+  const loaded = new Map<string, ModuleSummary | undefined>();
   const summaryOf = (file: string): ModuleSummary | undefined => {
+    if (loaded.has(file)) return loaded.get(file);
     const text = textOf(file);
     const summary = text === undefined ? undefined : summaries.get(file, text);
     // Complete, a summary is plain data: the module's AST is let go at once.
-    return summary && completeSummary(summary);
+    loaded.set(file, summary && completeSummary(summary));
+    return loaded.get(file);
   };
   const entries = project.handlers.map((handler) => ({ file: handler.file, export: handler.export }));
   const findings = solve({ entries, summaryOf, resolve: project.resolve });
