@@ -11,7 +11,7 @@ const config = {
   ruleDocNotices: ['deprecated', 'configs', 'options', 'fixableAndHasSuggestions'],
   urlConfigs: 'https://github.com/lambda-hygiene/eslint-plugin-lambda-hygiene#usage',
   // `project` is `recommended` in project mode (docs/configs/project.md).
-  configEmoji: [['project', '🗂️']],
+  configEmoji: [['project', '🌐']],
 };
 
 export default config;
