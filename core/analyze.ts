@@ -6,6 +6,7 @@ import { collectExports, findHandlers, handlerFinder } from './handlers.js';
 import { indexModule } from './module-index.js';
 import { Scopes } from './scope.js';
 import { findCreationSites } from './sites.js';
+import { mostTelling } from './solver/choose.js';
 import { solve } from './solver/solve.js';
 import type { Finding } from './solver/solve.js';
 import { buildSummary } from './summary/summarize.js';
@@ -133,7 +134,7 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
   const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
   const sites: PerInvocationSite[] = [];
   for (const [id, contexts] of [...byCreation].sort(([a], [b]) => a - b)) {
-    const chosen = contexts.reduce((best, candidate) => (weight(candidate) > weight(best) ? candidate : best));
+    const chosen = mostTelling(contexts);
     const creation = nodes.creations[id]!;
     const handler = handlerOf.get(nodes.units[chosen.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === chosen.handler.name)!;
     const init = chosen.dependence.init;
@@ -168,9 +169,4 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
     });
   }
   return sites;
-}
-
-function weight(finding: Finding): number {
-  const dependence = finding.dependence.kind === 'request' ? 4 : finding.dependence.kind === 'init' ? 2 : 0;
-  return dependence + (finding.perRecord ? 1 : 0);
 }

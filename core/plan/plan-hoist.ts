@@ -191,6 +191,7 @@ class Planner implements ModulePlanner {
       return leave('request-dependent', formatReason(site.requestDependence));
     }
     if (site.initDependence) return leave('init-chain', `built from ${formatInitSource(site.initDependence)}: ${formatInitReason(site.initDependence)}`);
+    if (site.origin?.unfixable) return leave('unknown-use', site.origin.unfixable);
     const ruleId = RULE_OF_KIND[site.entry.kind];
     if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
     if (site.entry.singleConnection && site.perRecord && !repeatsInSequence(site)) {
@@ -228,6 +229,8 @@ class Planner implements ModulePlanner {
       form = 'connect';
     }
     if (uses.teardown.length > 0) {
+      // How the handler answers (a callback waiting for the event loop) is decided in the handler's file.
+      if (site.origin) return leave('teardown', `it is closed here, and its handler \`${site.origin.handler.export}\` is in ${site.origin.handler.file}`);
       const timing = callbackTimingEdit(this.ctx, site.handler);
       if (typeof timing === 'string') return leave('control-flow', timing);
       if (timing) edits.push(timing);

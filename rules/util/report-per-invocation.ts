@@ -24,6 +24,7 @@ import type {
   UserResource,
 } from '../../core/index.js';
 import type { MessageIds } from './messages.js';
+import { analyzeInProject } from './project-mode.js';
 
 type JSONSchema4 = JSONSchema.JSONSchema4;
 
@@ -76,12 +77,8 @@ export function reportPerInvocationSites(
       // Most modules import nothing from the catalogue: no scopes, no values, no handlers to look for.
       if (!mayHaveCreationSites(program, catalogueWith(options.additionalResources, kind))) return;
       const scopeManager = context.sourceCode.scopeManager ?? undefined;
-      const analysis = analyzeModule(program, {
-        scopeManager,
-        settings,
-        additionalResources: options.additionalResources,
-        defaultKind: kind,
-      });
+      const moduleOptions = { scopeManager, settings, additionalResources: options.additionalResources, defaultKind: kind };
+      const analysis = settings.project ? analyzeInProject(context, program, moduleOptions, settings) : analyzeModule(program, moduleOptions);
       for (const site of analysis.sites) {
         if (site.entry.kind !== kind) continue;
         const edits = hoistEdits(context, program, analysis, site);
