@@ -10,6 +10,8 @@ const config = {
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'options', 'fixable', 'hasSuggestions', 'deprecated'],
   ruleDocNotices: ['deprecated', 'configs', 'options', 'fixableAndHasSuggestions'],
   urlConfigs: 'https://github.com/lambda-hygiene/eslint-plugin-lambda-hygiene#usage',
+  // `project` is `recommended` in project mode (docs/configs/project.md).
+  configEmoji: [['project', '🌐']],
 };
 
 export default config;

@@ -22,13 +22,22 @@ const recommendedRules: Linter.RulesRecord = {
 const plugin = {
   meta: { name, version },
   rules: rules as unknown as ESLint.Plugin['rules'],
-  configs: {} as { recommended: Linter.Config },
+  configs: {} as { recommended: Linter.Config; project: Linter.Config },
 } satisfies ESLint.Plugin;
 
 plugin.configs.recommended = {
   name: 'lambda-hygiene/recommended',
   plugins: { 'lambda-hygiene': plugin },
   rules: recommendedRules,
+};
+
+// The recommended rules in project mode: handlers from the IaC and the code of the project rooted at
+// ESLint's cwd, followed across files (docs/project-mode.md).
+plugin.configs.project = {
+  name: 'lambda-hygiene/project',
+  plugins: { 'lambda-hygiene': plugin },
+  rules: recommendedRules,
+  settings: { 'lambda-hygiene': { project: true } },
 };
 
 // The default export only: eslint-doc-generator (and CommonJS `require`) read the plugin from it.

@@ -61,11 +61,11 @@ describe('eslint-plugin-lambda-hygiene: usage errors are one line on stderr and 
     [['hoist', 'no-such-folder'], 'No such file or folder: no-such-folder'],
     [['hoist', '--no-such-option', '.'], 'Unknown option: --no-such-option'],
     [['hoist', '--cpus'], 'Missing value: --cpus requires a value'],
-    [['hoist', '--settings', '{"handlerNames":"main"}', '.'], '--settings.handlerNames must be an array of names'],
+    [['hoist', '--settings', '{"handlerNames":"main"}', '.'], '--settings.handlerNames must be an array of exported names (strings), got the string "main"'],
     [['hoist', '--settings', '{handlerNames}', '.'], '--settings is not valid JSON'],
     [['handlers', '--nope'], "Unknown option '--nope'"],
     [['handlers', 'no-such-folder'], 'No such folder: no-such-folder'],
-    [['handlers', '.', '--settings', '{"handlerName":["main"]}'], '--settings has an unknown key "handlerName"'],
+    [['handlers', '.', '--settings', '{"handlerName":["main"]}'], '--settings has an unknown key `handlerName`'],
   ])('%j', (args, message) => {
     const run = cli(...args);
     expect(run.status).toBe(EXIT.usage);

@@ -12,6 +12,7 @@ import { frozenCredentials } from './frozen-credentials.js';
 import { solveWithFetches } from './solver/solve.js';
 import type { FetchFinding, Finding, TeardownFinding } from './solver/solve.js';
 import { creationOf } from './summary/lazy.js';
+import { mostTelling } from './solver/choose.js';
 import { buildSummary } from './summary/summarize.js';
 import type { SummaryNodes } from './summary/summarize.js';
 import type { ModuleSummary } from './summary/types.js';
@@ -156,7 +157,7 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
   const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
   const sites: PerInvocationSite[] = [];
   for (const [id, contexts] of [...byCreation].sort(([a], [b]) => a - b)) {
-    const chosen = contexts.reduce((best, candidate) => (weight(candidate) > weight(best) ? candidate : best));
+    const chosen = mostTelling(contexts);
     const creation = nodes.creations[id]!;
     const handler = handlerOf.get(nodes.units[chosen.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === chosen.handler.name)!;
     const init = chosen.dependence.init;
@@ -278,9 +279,4 @@ function teardownsOf(findings: readonly TeardownFinding[], nodes: SummaryNodes, 
         ...(site.statement ? { statement: site.statement } : {}),
       };
     });
-}
-
-function weight(finding: Finding): number {
-  const dependence = finding.dependence.kind === 'request' ? 4 : finding.dependence.kind === 'init' ? 2 : 0;
-  return dependence + (finding.perRecord ? 1 : 0);
 }

@@ -124,7 +124,8 @@ export function collectExports(program: TSESTree.Program): ModuleExport[] {
 }
 
 function declarationExports(declaration: TSESTree.Node, node: TSESTree.Node): ModuleExport[] {
-  if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+  // `export class Store {}`: another module's `new Store()` runs it (project mode).
+  if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
     return [{ name: declaration.id.name, value: declaration, typeAnnotation: undefined, how: 'export', node }];
   }
   if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) return [];

@@ -1,6 +1,7 @@
 // The analysis engine: independent of ESLint and jscodeshift, shared by the rules and the codemod.
 export { analyzeModule } from './analyze.js';
 export type { AnalyzeModuleOptions } from './analyze.js';
+export { mayHaveCreationSites } from './sites.js';
 export { CATALOGUE, catalogueWith, LISTENERS, matchResource, whenConnectionFails } from './catalog.js';
 export { passwordHookFor } from './credentials.js';
 export { formatInitReason, formatInitSource, formatReason, formatVia } from './format.js';
@@ -14,6 +15,6 @@ export { completeSummary } from './summary/lazy.js';
 export { DEFAULT_HANDLER_NAMES, DEFAULT_WRAPPERS } from './handlers.js';
 export type * from './types.js';
 export { Scopes } from './scope.js';
-export { applyEdits, applyPlan, isTypeScriptFile, normaliseEdits, planHoist, statementRemoval, teardownEdits } from './plan/index.js';
-export { describeParseError, parseModule, sourceTypeOf } from './parse.js';
-export type { AppliedPlan, HoistPlan, HoistedSite, LeaveReason, LeftSite, PlanOptions, TextEdit } from './plan/index.js';
+export { applyEdits, applyPlan, editsParse, isTypeScriptFile, modulePlanner, normaliseEdits, planHoist, statementRemoval, teardownEdits } from './plan/index.js';
+export { checkSyntax, describeParseError, parseModule, sourceTypeOf } from './parse.js';
+export type { AppliedPlan, HoistPlan, HoistedSite, LeaveReason, LeftSite, ModulePlanner, PlanOptions, TextEdit } from './plan/index.js';

@@ -32,29 +32,30 @@ const WHERE = "settings['lambda-hygiene']";
 /**
  * Validates `settings['lambda-hygiene']` and returns it typed. Throws an `Error` whose message names the
  * bad key, what it got and what it expects: `handlerNames: 'main'` must not become the set of its letters.
- * `undefined` (no settings) is valid and gives `{}`.
+ * `undefined` (no settings) is valid and gives `{}`. `where` names the settings in the message (the CLI's
+ * `--settings`).
  */
-export function parseSettings(raw: unknown): LambdaHygieneSettings {
+export function parseSettings(raw: unknown, where = WHERE): LambdaHygieneSettings {
   if (raw === undefined || raw === null) return {};
-  if (!isPlainObject(raw)) throw new Error(`${WHERE} must be an object, got ${show(raw)}.`);
+  if (!isPlainObject(raw)) throw new Error(`${where} must be an object, got ${show(raw)}.`);
   for (const [key, value] of Object.entries(raw)) {
     const schema = (SETTINGS_SCHEMA as Record<string, SettingSchema | undefined>)[key];
     if (!schema) {
       const known = Object.keys(SETTINGS_SCHEMA).join(', ');
-      throw new Error(`${WHERE} has an unknown key \`${key}\` (known keys: ${known}).`);
+      throw new Error(`${where} has an unknown key \`${key}\` (known keys: ${known}).`);
     }
     if (value === undefined) continue;
-    if (!schema.check(value)) throw new Error(`${WHERE}.${key} must be ${schema.expected}, got ${show(value)}${hint(value)}.`);
-    if (key === 'project' && isPlainObject(value)) checkProject(value);
+    if (!schema.check(value)) throw new Error(`${where}.${key} must be ${schema.expected}, got ${show(value)}${hint(value)}.`);
+    if (key === 'project' && isPlainObject(value)) checkProject(value, where);
   }
   return raw as LambdaHygieneSettings;
 }
 
-function checkProject(project: Record<string, unknown>): void {
+function checkProject(project: Record<string, unknown>, where: string): void {
   for (const [key, value] of Object.entries(project)) {
     const schema = PROJECT_KEYS[key]!;
     if (value !== undefined && !schema.check(value)) {
-      throw new Error(`${WHERE}.project.${key} must be ${schema.expected}, got ${show(value)}.`);
+      throw new Error(`${where}.project.${key} must be ${schema.expected}, got ${show(value)}.`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, unwrap } from './ast.js';
 import { isCatalogueModule, matchResource } from './catalog.js';
@@ -38,6 +38,31 @@ export function findCreationSites(
   }
   return sites;
 }
+
+/**
+ * Can the module have a creation site at all: does a string of it name a catalogue module? Every
+ * resource comes from an import, a `require` or an `import()` whose specifier is a string literal (or a
+ * template literal without expressions, see `Values`), so a module without one has nothing to report.
+ * Reads the parser's tokens (ESLint's parsers keep them), far cheaper than the scopes and values the
+ * analysis builds; without tokens, or for a string with an escape in it, the answer is yes.
+ */
+export function mayHaveCreationSites(program: TSESTree.Program, catalogue: readonly ResourceEntry[]): boolean {
+  if (!program.tokens) return true;
+  // Both rules ask of the same Program, mostly with the same catalogue.
+  let verdicts = creationVerdicts.get(program);
+  let verdict = verdicts?.get(catalogue);
+  if (verdict !== undefined) return verdict;
+  verdict = program.tokens.some(
+    (token) =>
+      (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) &&
+      (token.value.includes('\\') || isCatalogueModule(catalogue, token.value.slice(1, -1))),
+  );
+  if (!verdicts) creationVerdicts.set(program, (verdicts = new Map()));
+  verdicts.set(catalogue, verdict);
+  return verdict;
+}
+
+const creationVerdicts = new WeakMap<TSESTree.Program, Map<readonly ResourceEntry[], boolean>>();
 
 function isThrown(node: TSESTree.Node): boolean {
   let current = node;

@@ -197,6 +197,23 @@ export interface PerInvocationSite extends CreationSite {
   inputWrites: InputWrite[];
   /** Every calling context that reaches it; the fields above describe the one reported. */
   reachedFrom: ReachContext[];
+  /**
+   * Project mode: a site that runs per invocation because of a handler the file alone does not show (in
+   * another file, declared only in IaC, or reached through another file). `handler` then stands for the
+   * outermost function of this file that runs it.
+   */
+  origin?: SiteOrigin;
+}
+
+/** Where a project-mode site's handler is, and the path to it across files (paths relative to the root). */
+export interface SiteOrigin {
+  handler: { file: string; export: string; declaredIn: { file: string; line: number } | null };
+  /** The functions between the handler and the creation, outermost first, each with its file. */
+  path: Array<{ name: string; file: string }>;
+  /** The file of the site, relative to the root. */
+  file: string;
+  /** Why no fix is offered for it, when the fix would not stay in this file. */
+  unfixable?: string;
 }
 
 /** One calling context in which a creation runs per invocation. */

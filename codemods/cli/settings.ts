@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { parseSettings } from '../../core/index.js';
 import type { LambdaHygieneSettings, ResourceKind, UserResource } from '../../core/index.js';
 import { UsageError } from './usage-error.js';
 
@@ -12,30 +13,17 @@ export interface CliSettings {
   additionalResources: UserResource[];
 }
 
-const KNOWN_SETTINGS = ['handlerNames', 'wrappers', 'project'];
-
 /**
- * Validates `settings['lambda-hygiene']` for the CLI: a bad value is a usage error that says which.
- * TODO(lead): swap for `parseSettings` from core/settings.ts (the analysis work), so that the rules and
- * the CLI validate with one function; this one checks only what the CLI passes on.
+ * Validates `settings['lambda-hygiene']` for the CLI with the rules' own validator (`parseSettings`), so
+ * that the rules and the CLI accept and refuse the same settings; a bad value is a usage error.
  */
 export function validateSettingsForCli(raw: unknown, where: string): LambdaHygieneSettings | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UsageError(`${where} must be an object like {"handlerNames":["main"]}, got ${JSON.stringify(raw)}`);
+  try {
+    return parseSettings(raw, where);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  const settings = raw as Record<string, unknown>;
-  for (const key of Object.keys(settings)) {
-    if (!KNOWN_SETTINGS.includes(key)) throw new UsageError(`${where} has an unknown key "${key}" (known: ${KNOWN_SETTINGS.join(', ')})`);
-  }
-  for (const key of ['handlerNames', 'wrappers'] as const) {
-    const value = settings[key];
-    if (value === undefined) continue;
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0)) {
-      throw new UsageError(`${where}.${key} must be an array of names, like ["main"]; got ${JSON.stringify(value)}`);
-    }
-  }
-  return settings as LambdaHygieneSettings;
 }
 
 /**

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { analyzeModule, applyPlan, describeParseError, parseModule, Scopes, sourceTypeOf } from '../../core/index.js';
+import { analyzeModuleInProject, analyzeProject } from '../../core/project/index.js';
 import type { HoistPlan, LambdaHygieneSettings, LeaveReason, PerInvocationSite, UserResource } from '../../core/index.js';
 
 /** Where a site is and what runs it, as the rules' message says it. */
@@ -55,11 +57,20 @@ export function hoistSource(
   }
   // One scope analysis, made only if the module has a handler, shared by the analysis and the plan.
   const scopes = new Scopes(program, undefined, sourceTypeOf(program, file));
-  const analysis = analyzeModule(program, {
-    scopes,
-    settings: options.settings,
-    additionalResources: options.additionalResources,
-  });
+  const moduleOptions = { scopes, settings: options.settings, additionalResources: options.additionalResources };
+  // Project mode, as the rules run it: the sites handlers in other files make per invocation too.
+  const project = options.settings?.project;
+  const analysis = project
+    ? analyzeModuleInProject(program, {
+        ...moduleOptions,
+        file: path.resolve(file),
+        project: analyzeProject(path.resolve(typeof project === 'object' ? (project.root ?? '.') : '.'), {
+          settings: options.settings,
+          iac: typeof project === 'object' ? project.iac : undefined,
+          ...(options.additionalResources?.length ? { additionalResources: options.additionalResources } : {}),
+        }),
+      })
+    : analyzeModule(program, moduleOptions);
   if (analysis.sites.length === 0 && !analysis.teardowns?.length) return { output: text, result };
 
   const { plan, output, error } = applyPlan(program, text, analysis, scopes, file);

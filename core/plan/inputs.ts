@@ -101,8 +101,7 @@ function environmentWrites(ctx: PlanContext, imports: ImportResolver): Environme
   if (writes) return writes;
   const found: EnvironmentWrites = { processEnv: undefined, awsConfig: undefined };
   const stable = (nodes: readonly Node[]) => nodes.every((node) => isStable(node, ctx.scopes, imports));
-  walk(ctx.program, (node) => {
-    if (!enclosingFunction(node)) return true;
+  const inspect = (node: Node): boolean => {
     let target: Node | undefined;
     let values: Node[] = [];
     if (node.type === AST_NODE_TYPES.AssignmentExpression) [target, values] = [node.left, [node.right]];
@@ -112,10 +111,21 @@ function environmentWrites(ctx: PlanContext, imports: ImportResolver): Environme
       if (OBJECT_MUTATORS.has(callee) && node.arguments[0]) [target, values] = [node.arguments[0], node.arguments.slice(1)];
       else if (isAwsConfig(node.callee, imports)) [target, values] = [node.callee, node.arguments];
     }
-    if (!target || stable(values)) return true;
-    if (isProcessEnv(target, ctx)) found.processEnv ??= describe(target);
-    else if (isAwsConfig(target, imports)) found.awsConfig ??= describe(target);
+    // What is written before how: most writes are to neither, and `isStable` is the costly question.
+    if (!target) return true;
+    if (isProcessEnv(target, ctx)) {
+      if (!found.processEnv && !stable(values)) found.processEnv = describe(target);
+    } else if (isAwsConfig(target, imports)) {
+      if (!found.awsConfig && !stable(values)) found.awsConfig = describe(target);
+    }
     return true;
+  };
+  // Only writes inside functions count: down to the outermost functions, then all of each, in source order
+  // (asking every node for its enclosing function walked up to the root once per node).
+  walk(ctx.program, (node) => {
+    if (!isFunction(node)) return true;
+    walk(node, (inner) => inner === node || inspect(inner));
+    return false;
   });
   writes = found;
   environmentCache.set(ctx.program, writes);

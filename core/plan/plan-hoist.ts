@@ -125,7 +125,7 @@ export function planHoist(
   scopes: Scopes,
   options: PlanOptions,
 ): HoistPlan {
-  const plan = new Planner(program, text, scopes, analysis.sites, options).plan();
+  const plan = modulePlanner(program, text, analysis, scopes, options).plan(options.only);
   // The codemod also drops teardown of resources that already outlive the invocation (a module-scope pool
   // ended in the handler); the rules offer that one by one, as no-reused-resource-teardown's suggestion.
   if (options.only) return plan;
@@ -170,12 +170,35 @@ function enclosingStatement(node: Node): TSESTree.Statement | undefined {
   return current?.parent ? (current as TSESTree.Statement) : undefined;
 }
 
-class Planner {
-  private readonly left: LeftSite[] = [];
-  private readonly taken: Set<string>;
+/** Plans a module's sites in turn, together or one at a time, each site's own part planned once. */
+export interface ModulePlanner {
+  /** The plan of every site (the codemod's), or of `only` alone (a quick fix's): as `planHoist` gives it. */
+  plan(only?: PerInvocationSite): HoistPlan;
+}
+
+/**
+ * One planner for a module whose sites are planned more than once: the quick fixes of a file plan each
+ * site alone, and check the whole plan. What a site's own part is (its form, creation, edits) does not
+ * depend on which other sites move, so it is worked out once; only the assembly (names, declarations,
+ * declarators left unread) is done per plan.
+ */
+export function modulePlanner(
+  program: TSESTree.Program,
+  text: string,
+  analysis: ModuleAnalysis,
+  scopes: Scopes,
+  options: Pick<PlanOptions, 'typescript'>,
+): ModulePlanner {
+  return new Planner(program, text, scopes, analysis.sites, options);
+}
+
+class Planner implements ModulePlanner {
+  private left: LeftSite[] = [];
+  private taken: Set<string>;
   private readonly imports: ImportResolver;
   private readonly ctx: PlanContext;
   private values: Values | undefined;
+  private readonly sitePlans = new Map<PerInvocationSite, SitePlan | LeftSite>();
 
   constructor(
     program: TSESTree.Program,
@@ -183,18 +206,21 @@ class Planner {
     scopes: Scopes,
     /** The analysis' sites, in order: chain placeholders name a site by its index here. */
     private readonly sites: readonly PerInvocationSite[],
-    private readonly options: PlanOptions,
+    private readonly options: Pick<PlanOptions, 'typescript'>,
   ) {
     this.ctx = planContext(program, text, scopes, options.typescript);
     this.imports = new ImportResolver(scopes);
     this.taken = new Set(this.ctx.taken);
   }
 
-  plan(): HoistPlan {
+  plan(only?: PerInvocationSite): HoistPlan {
+    this.left = [];
+    this.taken = new Set(this.ctx.taken);
     const planned: SitePlan[] = [];
     for (const site of this.sites) {
-      if (this.options.only && site !== this.options.only) continue;
-      const sitePlan = this.planSite(site, this.sites);
+      if (only && site !== only) continue;
+      let sitePlan = this.sitePlans.get(site);
+      if (!sitePlan) this.sitePlans.set(site, (sitePlan = this.planSite(site, this.sites)));
       if ('reason' in sitePlan) this.left.push(sitePlan);
       else planned.push(sitePlan);
     }
@@ -230,6 +256,7 @@ class Planner {
       if ('reason' in planned) return leave('init-chain', `built from ${formatInitSource(site.initDependence)}: ${formatInitReason(site.initDependence)}; ${planned.reason}`);
       chain = planned;
     }
+    if (site.origin?.unfixable) return leave('unknown-use', site.origin.unfixable);
     const ruleId = RULE_OF_KIND[site.entry.kind];
     if (isSuppressed(this.ctx.program, site.node, ruleId)) return leave('suppressed', `${ruleId} is disabled here`);
     if (site.entry.singleConnection && site.perRecord && !repeatsInSequence(site)) {
@@ -267,6 +294,8 @@ class Planner {
       form = 'connect';
     }
     if (uses.teardown.length > 0) {
+      // How the handler answers (a callback waiting for the event loop) is decided in the handler's file.
+      if (site.origin) return leave('teardown', `it is closed here, and its handler \`${site.origin.handler.export}\` is in ${site.origin.handler.file}`);
       const timing = callbackTimingEdit(this.ctx, site.handler);
       if (typeof timing === 'string') return leave('control-flow', timing);
       if (timing) edits.push(timing);

@@ -59,7 +59,7 @@ function buildProject(root: string, options: LoadProjectOptions): { project: Pro
   const iac = readIac(listing.files, { ...reading, resolve: resolverFor(reading), dockerfiles: new Set() }, accepted ? (file) => accepted.has(file) : undefined);
   const context = { ...reading, layers: new Layers(fs, [...iac.layers, ...layersByLayout(root, listing.directories)]) };
 
-  const code = new CodeHandlers(fs, options.settings);
+  const code = new CodeHandlers(fs, options.settings, options.onParsed);
   const handlers: ProjectHandler[] = [];
   const unresolved: UnresolvedHandler[] = [];
   const declared = new Set<string>();

@@ -1,3 +1,5 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Scopes } from '../scope.js';
 import type { HandlerRecognition, LambdaHygieneSettings } from '../types.js';
 
 /** The infrastructure-as-code formats project mode reads handler declarations from. */
@@ -73,6 +75,15 @@ export interface ModuleResolverOptions {
   layers?: readonly string[];
 }
 
+/** A module parsed while the project model was built: its text, program and scope analysis. */
+export interface ParsedSource {
+  text: string;
+  program: TSESTree.Program;
+  scopes: Scopes;
+}
+
+export type ParsedModuleListener = (file: string, parsed: ParsedSource) => void;
+
 export interface LoadProjectOptions {
   /** `settings['lambda-hygiene']`: the handler names and wrappers that make an export a handler in code. */
   settings?: LambdaHygieneSettings | undefined;
@@ -83,6 +94,8 @@ export interface LoadProjectOptions {
    * long-lived process sees edits after at most this long; a CLI run never waits for it.
    */
   recheckAfterMs?: number | undefined;
+  /** Told of each module parsed while the model is built (not on a cached model): project mode reuses the parse. */
+  onParsed?: ParsedModuleListener | undefined;
 }
 
 /** The project model: where invocations enter the project, and how its modules import each other. */

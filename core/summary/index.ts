@@ -38,11 +38,19 @@ export class SummaryCache {
     this.key = JSON.stringify([options.settings ?? null, options.additionalResources ?? null, options.defaultKind ?? null]);
   }
 
-  /** The summary of `file` with this text; undefined when the text does not parse. */
-  get(file: string, text: string): ModuleSummary | undefined {
+  /**
+   * The summary of `file` with this text; undefined when the text does not parse. `parsed`: the text's
+   * program and scopes when the caller has them already (not parsed again).
+   */
+  get(file: string, text: string, parsed?: { program: TSESTree.Program; scopes: Scopes }): ModuleSummary | undefined {
     const hash = contentHash(text, this.key);
     const cached = this.byFile.get(file);
     if (cached?.hash === hash) return cached;
+    if (parsed) {
+      const summary = prepareModule(parsed.program, { ...this.options, file, hash, scopes: parsed.scopes, full: true }).summarize!(true).summary;
+      this.byFile.set(file, summary);
+      return summary;
+    }
     let program: TSESTree.Program;
     try {
       program = parseModule(text, file);
