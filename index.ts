@@ -12,6 +12,9 @@ const { name, version } = JSON.parse(readFileSync(packageJson!, 'utf8')) as { na
 const recommendedRules: Linter.RulesRecord = {
   'lambda-hygiene/no-per-invocation-client': 'error',
   'lambda-hygiene/no-per-invocation-pool': 'error',
+  'lambda-hygiene/no-per-invocation-secret-fetch': 'error',
+  'lambda-hygiene/no-reused-resource-teardown': 'error',
+  'lambda-hygiene/no-frozen-auth-token': 'error',
 };
 
 // Rules made with typescript-eslint do not type-check as an ESLint 10 `Plugin` yet; this is the

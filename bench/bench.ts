@@ -22,7 +22,7 @@ import { runScenario } from './harness/run-scenario.js';
 import type { ScenarioOutcome } from './harness/run-scenario.js';
 import { VARIANTS, createWorkDir, median, percentile } from './harness/run-variant.js';
 import type { Variant } from './harness/run-variant.js';
-import { RUNNABLE_SCENARIOS } from './scenarios.js';
+import { RUNNABLE_SCENARIOS, backendsOf } from './scenarios.js';
 import { formatTable } from './table.js';
 import type { Backends, BackendName } from './scenarios.js';
 
@@ -188,7 +188,7 @@ function chart(outcomes: ScenarioOutcome[]): string {
 async function main(): Promise<void> {
   // The setup client's SDK would warn about Node 20 here; the handlers' processes are not affected.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const needed = new Set(scenarios.map((scenario) => scenario.backend));
+  const needed = new Set(scenarios.flatMap(backendsOf));
   progress(`Starting ${[...needed].join(' and ')}…\n`);
   const backends = await startBackends(needed);
   const workDir = await createWorkDir().catch((error: unknown) => ({ error }));

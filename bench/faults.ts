@@ -23,7 +23,7 @@ import type { Fault, FaultOutcome } from './harness/faults.js';
 import { VARIANTS, createWorkDir } from './harness/run-variant.js';
 import type { Variant } from './harness/run-variant.js';
 import { formatTable } from './table.js';
-import { RUNNABLE_SCENARIOS } from './scenarios.js';
+import { RUNNABLE_SCENARIOS, backendsOf } from './scenarios.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     );
   }
   for (const line of skipped) progress(`${line}\n`);
-  const needed = new Set(scenarios.map((scenario) => scenario.backend));
+  const needed = new Set(scenarios.flatMap(backendsOf));
   progress(`Starting ${[...needed].join(', ')}…\n`);
   const backends = await startBackends(needed);
   const workDir = await createWorkDir().catch(async (error: unknown) => {

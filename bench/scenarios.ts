@@ -9,12 +9,14 @@ import type { DynamoDbBackend } from './backends/dynalite.js';
 import type { MariaDbBackend } from './backends/mariadb.js';
 import type { PostgresBackend } from './backends/postgres.js';
 import type { RedisBackend, RedisServer } from './backends/redis.js';
+import type { SecretsManagerBackend } from './backends/secrets-manager.js';
 
 export interface Backends {
   dynamodb?: DynamoDbBackend;
   postgres?: PostgresBackend;
   redis?: RedisBackend;
   mariadb?: MariaDbBackend;
+  secretsmanager?: SecretsManagerBackend;
 }
 export type BackendName = keyof Backends;
 
@@ -40,6 +42,8 @@ export interface PreparedRun {
   constructions(): Promise<number>;
   /** What the handler left in the backend, in a stable order. */
   state(): Promise<unknown>;
+  /** For a scenario that reads a secret: the GetSecretValue requests of this run's handler process. */
+  secretFetches?(): number;
   faults: FaultControls;
   cleanup(): Promise<void>;
 }
@@ -47,7 +51,10 @@ export interface PreparedRun {
 export interface RunnableScenario {
   /** Fixture folder under fixtures/. */
   name: string;
+  /** The server whose connections or handshakes the constructions count, and whose faults a run meets. */
   backend: BackendName;
+  /** Further servers the scenario needs (a Secrets Manager endpoint): their environment comes through `prepare`'s `env`. */
+  alsoNeeds?: readonly BackendName[];
   /** The exported handler. */
   handler: string;
   /** Measured by `npm run bench` (latency and leaks); every runnable scenario is in the behaviour and fault tests. */
@@ -63,6 +70,11 @@ export interface RunnableScenario {
 export interface ScenarioEvent {
   file: string;
   event: unknown;
+}
+
+/** Every server a scenario needs. */
+export function backendsOf(scenario: RunnableScenario): BackendName[] {
+  return [scenario.backend, ...(scenario.alsoNeeds ?? [])];
 }
 
 export function fixtureDir(scenario: RunnableScenario): string {
@@ -303,4 +315,60 @@ const mysql2Promise: RunnableScenario = {
   },
 };
 
-export const RUNNABLE_SCENARIOS: readonly RunnableScenario[] = [javaExperiment, pgPool, pgClient, redis, ioredis, mysql2Promise];
+/** The orders of the secret → pg Client scenario, each with the status it starts from. */
+const CHAIN_ORDERS = [
+  ['o-1001', 'placed'],
+  ['o-1002', 'placed'],
+  ['o-1003', 'placed'],
+] as const;
+
+/**
+ * Secret → pg Client (issue 10): the handler reads the database credentials from Secrets Manager, builds a
+ * Client from them and connects. Each variant gets a secret of its own (the local Secrets Manager endpoint
+ * counts its GetSecretValue requests) and a schema of its own (PGOPTIONS sets the search_path, so that the
+ * handler's unqualified `orders` is the variant's table).
+ */
+const secretPgClient: RunnableScenario = {
+  name: 'secret-pg-client',
+  backend: 'postgres',
+  alsoNeeds: ['secretsmanager'],
+  handler: 'handler',
+  benchmarked: true,
+  counts:
+    'connections PostgreSQL authorised for the process (log_connections, by application_name); the secret fetches ' +
+    "(GetSecretValue requests for the variant's secret) are counted apart",
+  poorConstructions: (events) => events.length,
+  async prepare(backends, tag) {
+    const postgres = need(backends, 'postgres');
+    const secrets = need(backends, 'secretsmanager');
+    const schema = tag.toLowerCase().replace(/[^a-z0-9]/g, '_');
+    await postgres.query(`CREATE SCHEMA ${schema}`);
+    await postgres.query(`CREATE TABLE ${schema}.orders (id text PRIMARY KEY, status text NOT NULL, updated_at timestamptz)`);
+    for (const [id, status] of CHAIN_ORDERS) await postgres.query(`INSERT INTO ${schema}.orders (id, status) VALUES ($1, $2)`, [id, status]);
+    // The secret as RDS writes it for a database user (engine, host, port, username, password, dbname).
+    const url = new URL(postgres.env.DATABASE_URL!);
+    const secretId = `lambda-hygiene/${tag}/database`;
+    secrets.putSecret(secretId, {
+      engine: 'postgres',
+      host: url.hostname,
+      port: Number(url.port),
+      username: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      dbname: url.pathname.slice(1),
+    });
+    const applicationName = `lambda-hygiene-${tag}`;
+    return {
+      env: { ...secrets.env, DB_SECRET_ID: secretId, PGAPPNAME: applicationName, PGOPTIONS: `-c search_path=${schema}` },
+      constructions: () => postgres.connections(applicationName),
+      secretFetches: () => secrets.fetches(secretId),
+      state: () => postgres.query(`SELECT id, status FROM ${schema}.orders ORDER BY id`),
+      faults: postgresFaults(postgres, applicationName),
+      cleanup: async () => {
+        secrets.deleteSecret(secretId);
+        await postgres.query(`DROP SCHEMA ${schema} CASCADE`);
+      },
+    };
+  },
+};
+
+export const RUNNABLE_SCENARIOS: readonly RunnableScenario[] = [javaExperiment, pgPool, pgClient, redis, ioredis, mysql2Promise, secretPgClient];

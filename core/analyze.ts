@@ -6,16 +6,24 @@ import { collectExports, findHandlers, handlerFinder } from './handlers.js';
 import { indexModule } from './module-index.js';
 import { Scopes } from './scope.js';
 import { findCreationSites } from './sites.js';
+import { findSecretFetches } from './fetches.js';
+import { findSharedTeardowns } from './teardown-sites.js';
+import { frozenCredentials } from './frozen-credentials.js';
+import { solveWithFetches } from './solver/solve.js';
+import type { FetchFinding, Finding, TeardownFinding } from './solver/solve.js';
+import { creationOf } from './summary/lazy.js';
 import { mostTelling } from './solver/choose.js';
-import { solve } from './solver/solve.js';
-import type { Finding } from './solver/solve.js';
 import { buildSummary } from './summary/summarize.js';
 import type { SummaryNodes } from './summary/summarize.js';
 import type { ModuleSummary } from './summary/types.js';
 import type {
   AnalysisOptions,
   CodeUnit,
+  CreationSite,
   Handler,
+  PerInvocationFetch,
+  FrozenToken,
+  ReusedTeardown,
   InitDependence,
   InputWrite,
   ModuleAnalysis,
@@ -66,13 +74,18 @@ export function analyzeModule(program: TSESTree.Program, options: AnalyzeModuleO
 function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOptions): ModuleAnalysis {
   const file = options.file ?? THIS_FILE;
   const prepared = prepareModule(program, options);
-  if (!prepared.summarize) return { handlers: prepared.handlers, sites: [] };
+  if (!prepared.summarize) {
+    // Every creation at module scope: still, one may hold an expiring credential.
+    const frozenTokens = prepared.creations ? frozenOf(prepared.creations, () => 'created at module scope', prepared.values!, prepared.scopes!) : [];
+    return { handlers: prepared.handlers, sites: [], ...(frozenTokens.length ? { frozenTokens } : {}) };
+  }
   const { summary, nodes } = prepared.summarize(false);
-  const findings = solve({
+  const { findings, fetches, teardowns } = solveWithFetches({
     entries: [...new Set(summary.handlers.map((handler) => handler.name))].map((name) => ({ file, export: name })),
     summaryOf: (asked) => (asked === file ? summary : undefined),
   });
-  return { handlers: prepared.handlers, sites: sitesOf(findings, nodes), summary };
+  const sites = sitesOf(findings, nodes).map((site) => expiringInit(site, prepared.values!, prepared.scopes!));
+  return { handlers: prepared.handlers, sites, fetches: fetchesOf(fetches, summary, nodes), teardowns: teardownsOf(teardowns, nodes, findings), frozenTokens: frozenOf(nodes.creations, (id) => lifetimeOf(summary, nodes.creations[id]!, id), prepared.values!, prepared.scopes!), summary };
 }
 
 /**
@@ -82,7 +95,7 @@ function analyzeUncached(program: TSESTree.Program, options: AnalyzeModuleOption
 export function prepareModule(
   program: TSESTree.Program,
   options: AnalyzeModuleOptions & { full?: boolean; hash?: string },
-): { handlers: Handler[]; summarize?: (projectMode: boolean) => { summary: ModuleSummary; nodes: SummaryNodes } } {
+): { handlers: Handler[]; values?: Values; scopes?: Scopes; creations?: CreationSite[]; summarize?: (projectMode: boolean) => { summary: ModuleSummary; nodes: SummaryNodes } } {
   // ESLint links every node to its parent; a bare typescript-estree parse does not.
   if (program.body.length > 0 && !program.body[0]!.parent) walk(program, () => true);
   const scopes = options.scopes ?? new Scopes(program, options.scopeManager);
@@ -97,11 +110,19 @@ export function prepareModule(
   const catalogue = catalogueWith(options.additionalResources, options.defaultKind ?? 'client');
   values = values.withFactories(new Map(handlers.flatMap((handler) => (handler.factory ? [[handler.factory.fn, handler.factory.call] as const] : []))));
   const creations = findCreationSites(program, index, values, catalogue);
-  // Nothing created, or everything created at module scope (once): nothing to solve, per file.
-  if (!options.full && creations.every((creation) => enclosingUnit(creation.node) === undefined)) return { handlers };
+  const fetches = findSecretFetches(index.calls, values);
+  const teardowns = findSharedTeardowns(index.calls, scopes, creations);
+  // Nothing created, fetched or closed inside a function (everything at module scope, once): nothing to
+  // solve, per file.
+  const atModuleScope = (node: TSESTree.Node) => enclosingUnit(node) === undefined;
+  if (!options.full && creations.every((creation) => atModuleScope(creation.node)) && fetches.every((fetch) => atModuleScope(fetch.node)) && teardowns.length === 0) {
+    return { handlers, values, scopes, creations };
+  }
   if (values !== finder.values) finder = handlerFinder(program, values, options.settings);
   return {
     handlers,
+    values,
+    scopes,
     summarize: (projectMode) =>
       buildSummary({
         program,
@@ -112,6 +133,8 @@ export function prepareModule(
         moduleExports,
         handlers,
         creations,
+        fetches,
+        teardowns,
         file: options.file ?? THIS_FILE,
         ...(options.hash ? { hash: options.hash } : {}),
         projectMode,
@@ -169,4 +192,91 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
     });
   }
   return sites;
+}
+
+/** One report per fetch: its first calling context, or one that repeats it per record. */
+function fetchesOf(findings: readonly FetchFinding[], summary: ModuleSummary, nodes: SummaryNodes): PerInvocationFetch[] {
+  const byFetch = new Map<number, FetchFinding>();
+  for (const finding of findings) {
+    const known = byFetch.get(finding.fetch);
+    if (!known || (finding.perRecord && !known.perRecord) || (finding.id.request && !known.id.request)) byFetch.set(finding.fetch, finding);
+  }
+  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  return [...byFetch.values()]
+    .sort((a, b) => a.fetch - b.fetch)
+    .map((finding) => {
+      const fetch = summary.fetches![finding.fetch]!;
+      return {
+        node: nodes.fetches[finding.fetch]!.node,
+        operation: fetch.operation,
+        id: fetch.idText,
+        handler: handlerOf.get(nodes.units[finding.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === finding.handler.name)!,
+        path: finding.path.map((step) => step.name),
+        perRecord: finding.perRecord,
+        requestDependence: finding.id.request,
+      };
+    });
+}
+
+/**
+ * A site built from an awaited value that is an expiring credential after all (a token a helper returns):
+ * like any expiring credential, request-like, never frozen into a reused resource.
+ */
+function expiringInit(site: PerInvocationSite, values: Values, scopes: Scopes): PerInvocationSite {
+  const init = site.initDependence;
+  if (!init || frozenCredentials(site.node, site.entry, values, scopes).length === 0) return site;
+  const { initDependence: _dropped, ...rest } = site;
+  return { ...rest, requestDependence: { input: init.input, why: 'awaited', in: init.in } };
+}
+
+/** How long a creation lives, when longer than the invocation: module scope, cached lazily or in a collection. */
+function lifetimeOf(summary: ModuleSummary, site: CreationSite, id: number): string | undefined {
+  const creation = creationOf(summary, id)!;
+  if (creation.fn === undefined) return 'created at module scope';
+  if (!creation.caches?.includes('module')) return undefined;
+  const parent = site.node.parent;
+  const stored = parent?.type === 'CallExpression' && parent.callee.type === 'MemberExpression' && parent.callee.property.type === 'Identifier' && parent.callee.property.name === 'set';
+  return stored ? 'cached in a module-scope collection' : 'created lazily and cached';
+}
+
+/** Creations that outlive the invocation with an expiring credential as a value. */
+function frozenOf(creations: readonly CreationSite[], lifetime: (id: number) => string | undefined, values: Values, scopes: Scopes): FrozenToken[] {
+  const frozen: FrozenToken[] = [];
+  creations.forEach((site, id) => {
+    const lives = lifetime(id);
+    if (!lives) return;
+    for (const found of frozenCredentials(site.node, site.entry, values, scopes)) {
+      frozen.push({
+        node: found.value,
+        option: found.option,
+        resource: site.resource,
+        lifetime: lives,
+        credential: found.credential.describe,
+        advice: found.advice,
+        ...(found.fix ? { fix: found.fix } : {}),
+      });
+    }
+  });
+  return frozen;
+}
+
+function teardownsOf(findings: readonly TeardownFinding[], nodes: SummaryNodes, created: readonly Finding[]): ReusedTeardown[] {
+  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  // A module variable assigned a new resource on every invocation holds what this invocation created.
+  const perInvocation = new Set(created.map((finding) => nodes.creations[finding.creation]!.node));
+  return [...findings]
+    .filter((finding) => !perInvocation.has(nodes.teardowns[finding.teardown]!.creation.node))
+    .sort((a, b) => a.teardown - b.teardown)
+    .map((finding) => {
+      const site = nodes.teardowns[finding.teardown]!;
+      return {
+        node: site.node,
+        call: site.call,
+        resource: site.creation.resource,
+        lifetime: site.lifetime,
+        handler: handlerOf.get(nodes.units[finding.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === finding.handler.name)!,
+        path: finding.path.map((step) => step.name),
+        ...(site.statement ? { statement: site.statement } : {}),
+      };
+    });
 }

@@ -222,3 +222,15 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
   }
   return undefined;
 }
+
+/** What a function returns: its expression body, or the argument of each `return` outside nested functions. */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+    return true;
+  });
+  return found;
+}

@@ -64,6 +64,43 @@ const clients: ResourceEntry[] = [
   { module: '@opensearch-project/opensearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'], ...EMITTER },
   { module: '@elastic/elasticsearch', export: 'Client', kind: 'client', form: 'new', teardown: ['close'], ...EMITTER },
   { module: '@slack/web-api', export: 'WebClient', kind: 'client', form: 'new', ...EMITTER },
+  // AWS SDK utilities that resolve credentials and derive signing keys per construction (issue 10 §5).
+  { module: '@aws-sdk/rds-signer', export: 'Signer', kind: 'client', form: 'new' },
+  { module: 'aws-sdk', export: 'RDS.Signer', kind: 'client', form: 'new' },
+  { module: '@aws-sdk/dsql-signer', export: 'DsqlSigner', kind: 'client', form: 'new' },
+  { module: '@smithy/signature-v4', export: 'SignatureV4', kind: 'client', form: 'new' },
+  { module: '@aws-sdk/signature-v4', export: 'SignatureV4', kind: 'client', form: 'new' },
+  // Powertools parameter providers: each builds its SDK client and holds the time-to-live cache.
+  { module: '@aws-lambda-powertools/parameters/secrets', export: 'SecretsProvider', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/parameters/ssm', export: 'SSMProvider', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/parameters/appconfig', export: 'AppConfigProvider', kind: 'client', form: 'new' },
+  { module: '@aws-lambda-powertools/parameters/dynamodb', export: 'DynamoDBProvider', kind: 'client', form: 'new' },
+  // HTTP agents and connection pools: keep-alive sockets and TLS sessions live in the instance.
+  { module: 'https', export: 'Agent', kind: 'client', form: 'any', teardown: ['destroy'], ...EMITTER },
+  { module: 'node:https', export: 'Agent', kind: 'client', form: 'any', teardown: ['destroy'], ...EMITTER },
+  { module: 'http', export: 'Agent', kind: 'client', form: 'any', teardown: ['destroy'], ...EMITTER },
+  { module: 'node:http', export: 'Agent', kind: 'client', form: 'any', teardown: ['destroy'], ...EMITTER },
+  { module: 'undici', export: 'Agent', kind: 'client', form: 'new', teardown: ['close', 'destroy'], ...EMITTER },
+  { module: 'undici', export: 'Pool', kind: 'client', form: 'new', teardown: ['close', 'destroy'], ...EMITTER },
+  { module: 'undici', export: 'BalancedPool', kind: 'client', form: 'new', teardown: ['close', 'destroy'], ...EMITTER },
+  { module: 'undici', export: 'Client', kind: 'client', form: 'new', teardown: ['close', 'destroy'], ...EMITTER },
+  // API SDKs with an agent, a credential cache or a one-per-process rule of their own.
+  { module: 'twilio', export: 'default', kind: 'client', form: 'any' },
+  { module: 'twilio', export: 'Twilio', kind: 'client', form: 'any' },
+  { module: 'firebase-admin', export: 'initializeApp', kind: 'client', form: 'call', teardown: ['delete'] },
+  { module: 'firebase-admin/app', export: 'initializeApp', kind: 'client', form: 'call', teardown: ['delete'] },
+  { module: '@octokit/rest', export: 'Octokit', kind: 'client', form: 'new' },
+  { module: '@octokit/core', export: 'Octokit', kind: 'client', form: 'new' },
+  { module: 'octokit', export: 'Octokit', kind: 'client', form: 'new' },
+  { module: 'octokit', export: 'App', kind: 'client', form: 'new' },
+  { module: '@octokit/app', export: 'App', kind: 'client', form: 'new' },
+  { module: 'aws-jwt-verify', export: 'CognitoJwtVerifier.create', kind: 'client', form: 'call' },
+  { module: 'aws-jwt-verify', export: 'JwtVerifier.create', kind: 'client', form: 'call' },
+  { module: 'aws-jwt-verify', export: 'JwtRsaVerifier.create', kind: 'client', form: 'call' },
+  { module: 'jwks-rsa', export: 'default', kind: 'client', form: 'any' },
+  { module: 'jwks-rsa', export: 'JwksClient', kind: 'client', form: 'new' },
+  { module: '@launchdarkly/node-server-sdk', export: 'init', kind: 'client', form: 'call', teardown: ['close'] },
+  { module: 'launchdarkly-node-server-sdk', export: 'init', kind: 'client', form: 'call', teardown: ['close'] },
 ];
 
 // `onError` was checked against each library: pg's Pool and node-redis emit `error` with nobody listening
@@ -108,6 +145,11 @@ const pools: ResourceEntry[] = [
   { module: 'typeorm', export: 'DataSource', kind: 'pool', form: 'new', connect: 'initialize', teardown: ['destroy'] },
   { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', form: 'new', teardown: ['end'], setup: LISTENERS, onError: 'log' },
   { module: '@neondatabase/serverless', export: 'Client', kind: 'pool', form: 'new', connect: 'connect', teardown: ['end'], setup: LISTENERS, singleConnection: true },
+  // serverless-mysql manages its connection across invocations: `end()` is its per-invocation call (it
+  // closes only when too many connections are open), so only `quit()` closes it.
+  { module: 'serverless-mysql', export: 'default', kind: 'pool', form: 'call', teardown: ['quit'] },
+  // libSQL / Turso: a `libsql://` URL opens a WebSocket stream at construction.
+  { module: '@libsql/client', export: 'createClient', kind: 'pool', form: 'call', teardown: ['close'] },
 ];
 
 /**

@@ -224,10 +224,58 @@ export interface ReachContext {
   dependence: 'stable' | 'init' | 'request';
 }
 
+/** A secret or parameter fetched on every invocation (core/credentials.ts), by a call that caches nothing. */
+export interface PerInvocationFetch {
+  /** The fetching call: `client.send(command)`, `sm.getSecretValue(input)`, `getSecret(name, { forceFetch: true })`. */
+  node: TSESTree.CallExpression;
+  /** What the user wrote for the operation (`GetSecretValueCommand`, `getSecretValue`). */
+  operation: string;
+  /** How the message names what is fetched (`process.env.DB_SECRET_ID`, `'prod/db'`). */
+  id: string;
+  handler: Handler;
+  path: string[];
+  perRecord: boolean;
+  /** Set when the id derives from the request: the request's own secret (a tenant's), not a shared one. */
+  requestDependence: RequestDependence | undefined;
+}
+
+/** A call, run per invocation, that closes a resource which outlives the invocation. */
+export interface ReusedTeardown {
+  node: TSESTree.CallExpression;
+  /** `pool.end()`. */
+  call: string;
+  resource: string;
+  lifetime: string;
+  handler: Handler;
+  path: string[];
+  /** The statement the suggestion removes; absent when the call does more than close (a callback). */
+  statement?: TSESTree.ExpressionStatement;
+}
+
+/** An expiring credential frozen into the configuration of a resource that outlives the invocation. */
+export interface FrozenToken {
+  /** The configuration value that holds it. */
+  node: TSESTree.Node;
+  option: string;
+  resource: string;
+  lifetime: string;
+  /** What it is: `an RDS IAM authentication token (valid 15 minutes)`. */
+  credential: string;
+  advice: string;
+  /** The driver's password function, and the declaration it leaves unused. */
+  fix?: { text: string; unused?: TSESTree.VariableDeclaration };
+}
+
 export interface ModuleAnalysis {
   handlers: Handler[];
   /** Sites that run per invocation and are not lazily initialised: what the rules report. */
   sites: PerInvocationSite[];
+  /** Secret and parameter fetches that run per invocation and are not cached. */
+  fetches?: PerInvocationFetch[];
+  /** Teardowns of resources that outlive the invocation, run per invocation. */
+  teardowns?: ReusedTeardown[];
+  /** Expiring credentials in the configuration of resources that outlive the invocation. */
+  frozenTokens?: FrozenToken[];
   /**
    * The module's summary, when it has a handler and a creation (what the sites were solved from). The
    * solver filled in only what it read: `completeSummary(summary)` fills in the rest.

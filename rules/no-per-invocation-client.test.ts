@@ -3539,7 +3539,7 @@ ruleTester.run('no-per-invocation-client', rule, {
           return s3;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 11, column: 22, suggestions: [] }],
+      errors: [{ messageId: 'expiringCredential', line: 11, column: 22, suggestions: [] }],
     },
     {
       name: 'a secret fetched in the handler',
@@ -3559,7 +3559,31 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 26,
           data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`apiKey` is awaited in `handler`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import Stripe from 'stripe';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        let cachedStripe: Promise<Stripe> | undefined;
+        const getStripe = (): Promise<Stripe> =>
+          (cachedStripe ??= (async () => {
+            const apiKey = await getSecret('stripe-api-key');
+            return new Stripe(apiKey as string);
+          })().catch((error: unknown) => {
+            cachedStripe = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          const stripe = await getStripe();
+          return stripe;
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -3900,7 +3924,32 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 7,
           column: 18,
           data: { resource: 'OpenAI', handler: 'handler', via: ' (via `openaiClient`)', source: 'a secret', reason: '`apiKey` is awaited in `openaiClient`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'OpenAI' },
+              output: `
+        import OpenAI from 'openai';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        let cachedOpenAI: Promise<OpenAI> | undefined;
+        const getOpenAI = (): Promise<OpenAI> =>
+          (cachedOpenAI ??= (async () => {
+            const apiKey = (await getSecret('openai')) as string;
+            return new OpenAI({ apiKey });
+          })().catch((error: unknown) => {
+            cachedOpenAI = undefined;
+            throw error;
+          }));
+
+        async function openaiClient() {
+          return await getOpenAI();
+        }
+
+        export const handler = async () => (await openaiClient()).models.list();
+      `,
+            },
+          ],
         },
       ],
     },
@@ -4975,7 +5024,32 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 9,
           column: 18,
           data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a parameter', reason: '`Parameter` is awaited in `handler`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';
+        import Stripe from 'stripe';
+
+        let cachedStripe: Promise<Stripe> | undefined;
+        const getStripe = (): Promise<Stripe> =>
+          (cachedStripe ??= (async () => {
+            const { Parameter } = await ssm.send(new GetParameterCommand({ Name: '/stripe/key', WithDecryption: true }));
+            return new Stripe(Parameter!.Value!);
+          })().catch((error: unknown) => {
+            cachedStripe = undefined;
+            throw error;
+          }));
+
+        const ssm = new SSMClient({});
+
+        export const handler = async () => {
+          return await getStripe();
+        };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -4998,7 +5072,32 @@ ruleTester.run('no-per-invocation-client', rule, {
           line: 9,
           column: 18,
           data: { resource: 'Stripe', handler: 'handler', via: '', source: 'a secret', reason: '`SecretString` is awaited in `handler`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Stripe' },
+              output: `
+        import Stripe from 'stripe';
+
+        let cachedStripe: Promise<Stripe> | undefined;
+        const getStripe = (): Promise<Stripe> =>
+          (cachedStripe ??= (async () => {
+            const response = await fetch(\`http://localhost:2773/secretsmanager/get?secretId=\${process.env.SECRET_ID}\`, {
+              headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN! },
+            });
+            const { SecretString } = await response.json();
+            return new Stripe(SecretString);
+          })().catch((error: unknown) => {
+            cachedStripe = undefined;
+            throw error;
+          }));
+
+        export const handler = async () => {
+          return await getStripe();
+        };
+      `,
+            },
+          ],
         },
       ],
     },

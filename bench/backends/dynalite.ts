@@ -23,6 +23,7 @@ import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { selfSignedCertificate } from './cert.js';
+import { listenOnLoopback } from './listen.js';
 
 export const REGION = 'eu-west-1';
 // Static fake credentials: dynalite checks that requests are signed, not by whom.
@@ -81,19 +82,13 @@ export async function start(): Promise<DynamoDbBackend> {
   });
   const extraPorts = new Set<Server>();
   const extraSockets = new Set<Socket>();
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    port = await listenOnLoopback(server);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
   // An IP address, not `localhost`: no name lookup (and no IPv6-first attempt) in the timed path.
   const endpoint = `https://127.0.0.1:${port}`;
   const agent = new Agent({ ca: cert, keepAlive: true });

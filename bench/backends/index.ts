@@ -4,12 +4,14 @@ import { start as startDynamoDb } from './dynalite.js';
 import { start as startPostgres } from './postgres.js';
 import { mariaDbUnavailable, start as startMariaDb } from './mariadb.js';
 import { redisUnavailable, start as startRedis } from './redis.js';
+import { start as startSecretsManager } from './secrets-manager.js';
 
 const STARTERS: { [Name in BackendName]: () => Promise<NonNullable<Backends[Name]>> } = {
   dynamodb: startDynamoDb,
   postgres: startPostgres,
   redis: startRedis,
   mariadb: startMariaDb,
+  secretsmanager: startSecretsManager,
 };
 
 /**

@@ -23,6 +23,8 @@ export interface FileResult {
   /** Why a file was skipped or failed: a parse error with its position, or an internal error. */
   message?: string;
   hoisted: Array<SiteReport & { getter: string }>;
+  /** Teardown of resources that already outlive the invocation, removed (`pool.end()` of a module-scope pool). */
+  closed?: Array<{ line: number; call: string }>;
   left: Array<SiteReport & { reason: LeaveReason; detail: string }>;
 }
 
@@ -69,9 +71,10 @@ export function hoistSource(
         }),
       })
     : analyzeModule(program, moduleOptions);
-  if (analysis.sites.length === 0) return { output: text, result };
+  if (analysis.sites.length === 0 && !analysis.teardowns?.length) return { output: text, result };
 
   const { plan, output, error } = applyPlan(program, text, analysis, scopes, file);
+  if (plan.closed?.length) result.closed = plan.closed.map((teardown) => ({ line: teardown.node.loc.start.line, call: teardown.call }));
   result.hoisted = plan.hoisted.map(({ site, getter }) => ({ ...siteReport(site), getter }));
   result.left = plan.left.map(({ site, reason, detail }) => ({ ...siteReport(site), reason, detail }));
   if (error) {
@@ -79,6 +82,7 @@ export function hoistSource(
     result.status = 'failed';
     result.message = `${error}; file left unchanged`;
     result.hoisted = [];
+    delete result.closed;
     return { output: text, result };
   }
   result.status = output === text ? 'unchanged' : 'changed';

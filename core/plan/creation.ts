@@ -24,6 +24,14 @@ export function chainedSites(creation: string): number[] {
   );
 }
 
+/** What else moves with a creation into its initialiser. */
+export interface MovedWith {
+  /** Locals an init chain declares (the fetched secret, its parsed value): they move too, read as they are. */
+  keep?: ReadonlySet<Variable>;
+  /** Nodes written differently in the initialiser (a frozen token becomes the driver's password function). */
+  overrides?: ReadonlyMap<Node, string>;
+}
+
 export interface Creation {
   text: string;
   /** Local variables inlined into the creation: removed where nothing else reads them. */
@@ -47,6 +55,7 @@ export function creationText(
   imports: ImportResolver,
   site: PerInvocationSite,
   all: readonly PerInvocationSite[],
+  moved: MovedWith = {},
 ): Creation | { reason: LeaveReason; detail: string } {
   const replacements: TextEdit[] = [];
   const inlined: Variable[] = [];
@@ -61,6 +70,11 @@ export function creationText(
   problem ??= moduleInputWrite(ctx, imports, site);
   walk(node, (child) => {
     if (problem) return false;
+    const override = moved.overrides?.get(child);
+    if (override !== undefined) {
+      replacements.push({ start: child.range[0], end: child.range[1], text: override });
+      return false;
+    }
     // A resource created inside this one's arguments is a site of its own: its getter builds it.
     const nested = child !== node ? all.indexOf(all.find((other) => other.node === child)!) : -1;
     if (nested >= 0) {
@@ -80,7 +94,7 @@ export function creationText(
       if (!isModuleLevel(variable)) problem = { reason: 'local-input', detail: `\`${child.name}\` is a local value` };
       return false;
     }
-    if (isModuleLevel(variable)) return false;
+    if (isModuleLevel(variable) || moved.keep?.has(variable)) return false;
     const declarator = def.type === 'Variable' ? def.node : undefined;
     const init = declarator?.init;
     if (!declarator || !init || variable.defs.length !== 1) {

@@ -31,6 +31,15 @@ export interface SiteShape {
 export interface Steps {
   prelude: string[];
   setup: string[];
+  /** The prelude awaits (an init chain that fetches a secret): the initialiser is async. */
+  awaits?: boolean;
+  /**
+   * The callback of `connection.connect(callback)`, with `SELF` for the created value: the connect is
+   * awaited through a promise that settles with its result, and the callback still runs with it.
+   */
+  connectCallback?: string;
+  /** The type the callback gives its first parameter (`: Error`), for the wrapper's parameter in TypeScript. */
+  connectErrorType?: string;
 }
 
 /** Stands in a set-up statement's text for the created value, until its name is chosen. */
@@ -125,12 +134,12 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   ].join(eol);
   const { prelude, setup } = sitePlan.steps;
   // Names declared inside the initialiser must not shadow anything it runs or the module declares.
-  const runs = [creation, ...prelude, ...setup].join('\n');
+  const runs = [creation, ...prelude, ...setup, sitePlan.steps.connectCallback ?? ''].join('\n');
   const local = (base: string) =>
     freeName(base, (candidate) => ctx.taken.has(candidate) || new RegExp(`\\b${candidate}\\b`).test(runs));
   const created = local('created');
   const indented = (text: string) => `${unit}${unit}${reindent(text.replaceAll(SELF, created), from, unit + unit)}`;
-  const isAsync = sitePlan.form !== 'sync';
+  const isAsync = sitePlan.form !== 'sync' || sitePlan.steps.awaits === true;
   const listeners = failureListeners(ctx, onError, failureEvents(sitePlan.site.entry, setup), name, created, isAsync, local);
   const lines = [
     ...(listeners.length > 0 ? ON_ERROR_COMMENT[onError!] : []),
@@ -140,7 +149,7 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   // What runs once the instance exists: set-up calls, the connect, and what a failing connection needs.
   const after = [
     ...setup.map(indented),
-    ...(sitePlan.form === 'connect' ? [`${unit}${unit}await ${created}.${sitePlan.site.entry.connect!}();`] : []),
+    ...(sitePlan.form === 'connect' ? connectLines(ctx, sitePlan, created, local, from).map((line) => `${unit}${unit}${line}`) : []),
     ...listeners.map((line) => `${unit}${unit}${line}`),
   ];
   if (prelude.length === 0 && after.length === 0) {
@@ -163,6 +172,33 @@ export function declarationText(ctx: PlanContext, sitePlan: SiteShape, name: str
   const { margin } = ctx.style;
   const declaration = lines.join(eol) + eol;
   return margin ? declaration.replace(/^(?=.)/gm, margin) : declaration;
+}
+
+/**
+ * `await created.connect();`, or for the callback form, the connect wrapped in a promise that settles
+ * with its result, the user's callback still called with it (as the library would have).
+ */
+function connectLines(ctx: PlanContext, sitePlan: SiteShape, created: string, local: (base: string) => string, from: string): string[] {
+  const connect = sitePlan.site.entry.connect!;
+  const callback = sitePlan.steps.connectCallback;
+  if (callback === undefined) return [`await ${created}.${connect}();`];
+  const { unit, eol } = ctx.style;
+  const [resolve, reject, error] = [local('resolve'), local('reject'), local('connectError')];
+  // Continuation lines keep their depth below the callback's first line, which opens at two units.
+  const lines = reindent(callback.replaceAll(SELF, created), from, unit + unit).split(eol);
+  const called =
+    lines.length === 1
+      ? [`${unit}${unit}(${lines[0]})(${error});`]
+      : [`${unit}${unit}(${lines[0]}`, ...lines.slice(1, -1), `${lines.at(-1)})(${error});`];
+  return [
+    `await new Promise${ctx.typescript ? '<void>' : ''}((${resolve}, ${reject}) => {`,
+    `${unit}${created}.${connect}((${error}${ctx.typescript ? (sitePlan.steps.connectErrorType ?? '') : ''}) => {`,
+    `${unit}${unit}if (${error}) ${reject}(${error});`,
+    `${unit}${unit}else ${resolve}();`,
+    ...called,
+    `${unit}});`,
+    `});`,
+  ];
 }
 
 /**

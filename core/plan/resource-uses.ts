@@ -26,6 +26,11 @@ export interface ResourceUses {
   teardown: RemovableStatement[];
   /** `await client.connect();`: moved into the singleton's initialisation. */
   connect: TSESTree.ExpressionStatement | undefined;
+  /**
+   * `connection.connect((err) => { ... });`, the callback form: the connect moves, wrapped in a promise
+   * the initialiser awaits, and the callback still runs with the connect's result.
+   */
+  connectCallback?: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
   /** `pool.on('error', log);` after the creation, in its block: moved into the initialiser. */
   setup: TSESTree.ExpressionStatement[];
   /** `await using client = ...`: disposes of it at the end of the block; becomes `const`. */
@@ -265,10 +270,12 @@ class UseWalker {
       return;
     }
     if (method === this.entry.connect) {
-      const statement = hop.depth === 0 ? awaitedStatement(call) : undefined;
-      if (!statement || call.arguments.length > 0) {
+      const callback = hop.depth === 0 ? connectCallbackOf(call) : undefined;
+      const statement = hop.depth === 0 ? (callback ? plainStatement(call) : awaitedStatement(call)) : undefined;
+      if (!statement || (call.arguments.length > 0 && !callback)) {
         this.fail('per-invocation-setup', where ? `${where} connects it` : `\`${this.text(call.callee)}()\` is not a plain \`await\` statement`);
       } else if (isUnconditional(statement, this.holder)) {
+        if (!this.uses.connect && callback) this.uses.connectCallback = callback;
         this.uses.connect ??= statement;
       } else if (!isGuarded(statement, call, (node) => this.text(node))) {
         // Behind another condition, in a loop, in another function (a method of the class that creates
@@ -806,6 +813,31 @@ export function removableStatement(call: Node): RemovableStatement | undefined {
     return parent.parent?.type === AST_NODE_TYPES.BlockStatement ? parent : undefined;
   }
   return undefined;
+}
+
+/**
+ * The callback of `connection.connect(callback)`: a function written there, its only argument, which
+ * does not read `this` or `arguments` (it is called again, in the initialiser, as a plain function).
+ */
+function connectCallbackOf(call: TSESTree.CallExpression): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const [callback, ...rest] = call.arguments;
+  if (!callback || rest.length > 0) return undefined;
+  if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  if (callback.async || callback.generator) return undefined;
+  let own = true;
+  walk(callback.body, (node) => {
+    if (!own) return false;
+    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    if (callback.type === AST_NODE_TYPES.FunctionExpression && (node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'))) own = false;
+    return own;
+  });
+  return own ? callback : undefined;
+}
+
+/** `client.connect(callback);` as a statement of a block, not awaited. */
+function plainStatement(call: Node): TSESTree.ExpressionStatement | undefined {
+  const statement = expressionStatementOf(call);
+  return statement && unwrap(statement.expression) === call && statement.parent?.type === AST_NODE_TYPES.BlockStatement ? statement : undefined;
 }
 
 /** `await client.connect();` as a statement of a block. */

@@ -26,7 +26,7 @@ export interface ExistingSingleton {
  * initialiser runs around it (`SELF` for the created value), whitespace folded.
  */
 export function singletonKey(form: Form, creation: string, steps: Steps = { prelude: [], setup: [] }): string {
-  return [form, ...steps.prelude, creation, ...steps.setup].map((part) => part.replace(/\s+/g, ' ')).join('\u0000');
+  return [form, ...steps.prelude, creation, ...steps.setup, steps.connectCallback ?? ''].map((part) => part.replace(/\s+/g, ' ')).join('\u0000');
 }
 
 /**

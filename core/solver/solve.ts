@@ -9,6 +9,8 @@ import type {
   CreationSummary,
   Dependence,
   ExportValue,
+  FetchSummary,
+  TeardownSummary,
   InitReason,
   InputWriteKind,
   ModuleSummary,
@@ -68,6 +70,25 @@ export interface Finding {
   inputWrites: SolvedInputWrite[];
 }
 
+/** A secret or parameter fetch that runs per invocation in one calling context (core/credentials.ts). */
+export interface FetchFinding {
+  file: string;
+  fetch: number;
+  handler: { file: string; name: string; fn: number };
+  path: PathStep[];
+  perRecord: boolean;
+  /** What the fetched id depends on: a request-dependent id is the request's own secret. */
+  id: SolvedDependence;
+}
+
+/** A call that closes a resource which outlives the invocation, run per invocation in one calling context. */
+export interface TeardownFinding {
+  file: string;
+  teardown: number;
+  handler: { file: string; name: string; fn: number };
+  path: PathStep[];
+}
+
 /** At most this many calling contexts per function and handler; beyond, arguments count as request data. */
 const MAX_CONTEXTS = 48;
 
@@ -117,11 +138,21 @@ export function solve(input: SolveInput): Finding[] {
   return new Solver(input).run();
 }
 
+/** The same walk, with the secret and parameter fetches that run per invocation as well. */
+export function solveWithFetches(input: SolveInput): { findings: Finding[]; fetches: FetchFinding[]; teardowns: TeardownFinding[] } {
+  const solver = new Solver(input);
+  const findings = solver.run();
+  return { findings, fetches: solver.fetchFindings(), teardowns: solver.teardownFindings };
+}
+
 class Solver {
   private readonly seen = new Set<string>();
   private readonly contextsPerFunction = new Map<string, number>();
   private readonly queue: Context[] = [];
   private readonly pending: PendingFinding[] = [];
+  readonly teardownFindings: TeardownFinding[] = [];
+  private readonly seenTeardowns = new Set<string>();
+  private readonly pendingFetches: Array<{ context: Context; fetch: FetchSummary; dependence: Dependence; perRecord: boolean }> = [];
   private readonly writes = new Map<string, VisitedWrite>();
   /** State keys the loaded modules write, worked out when a loop over state first asks. */
   private writtenKeys: Set<string> | undefined;
@@ -201,6 +232,18 @@ class Solver {
         dependence: this.fill(creation.args, context),
         perRecord: this.repeatedAt(creation, context),
       });
+    }
+    for (const id of fn.teardowns ?? []) {
+      const teardown: TeardownSummary | undefined = context.summary.teardowns?.[id];
+      const key = `${context.file}#${id}`;
+      if (!teardown || context.lazy || this.seenTeardowns.has(key)) continue;
+      this.seenTeardowns.add(key);
+      this.teardownFindings.push({ file: context.file, teardown: id, handler: context.handler, path: context.path });
+    }
+    for (const id of fn.fetches ?? []) {
+      const fetch = context.summary.fetches?.[id];
+      if (!fetch || fetch.cached || context.lazy || this.outlives(fetch.caches, context, context.instance)) continue;
+      this.pendingFetches.push({ context, fetch, dependence: this.fill(fetch.idDependence, context), perRecord: this.repeatedAt(fetch, context) });
     }
     for (const write of fn.writes) {
       const key = canonicalKey(write.key, context.file);
@@ -299,7 +342,7 @@ class Solver {
   }
 
   /** Does a creation run for every record: repeated on the way here, or in a loop over input-sized data here? */
-  private repeatedAt(creation: CreationSummary, context: Context): boolean {
+  private repeatedAt(creation: Pick<CreationSummary, 'caches' | 'repeat'>, context: Context): boolean {
     const cache = creation.caches?.[0];
     if (cache && typeof cache === 'object') {
       // A cache in a run of a function: the creation repeats as often as that run.
@@ -450,6 +493,21 @@ class Solver {
   private nameIn(context: Context): string {
     if (context.file === context.handler.file && context.fn === context.handler.fn) return context.handler.name;
     return functionOf(context.summary, context.fn)?.name ?? 'function';
+  }
+
+  /** The fetches found by `run`, with their ids' dependence settled. */
+  fetchFindings(): FetchFinding[] {
+    return this.pendingFetches.map(({ context, fetch, dependence, perRecord }) => {
+      const final = settled(this.resolveState(dependence));
+      return {
+        file: context.file,
+        fetch: fetch.id,
+        handler: context.handler,
+        path: context.path,
+        perRecord,
+        id: { kind: kindOf(final), ...(final.request ? { request: final.request } : {}) },
+      };
+    });
   }
 
   private finding({ context, creation, dependence, perRecord }: PendingFinding): Finding {

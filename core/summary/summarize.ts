@@ -11,6 +11,9 @@ import type { CallLike, ModuleIndex } from '../module-index.js';
 import { getterReads } from '../module-index.js';
 import type { Scopes } from '../scope.js';
 import { isModuleLevel, isTopLevelScope } from '../scope.js';
+import { bypassesCache } from '../credentials.js';
+import type { SecretFetchSite } from '../fetches.js';
+import type { TeardownSite } from '../teardown-sites.js';
 import type { CodeUnit, CreationSite, FunctionNode, Handler } from '../types.js';
 import type { Value, Values } from '../values.js';
 import { STABLE, join, joinAll } from './dependence-ops.js';
@@ -21,6 +24,7 @@ import type {
   CreationSummary,
   Dependence,
   EdgeKind,
+  FetchSummary,
   ExportSummary,
   ExportValue,
   FunctionSummary,
@@ -30,6 +34,7 @@ import type {
   ModuleSummary,
   Range,
   Repeat,
+  TeardownSummary,
 } from './types.js';
 import { SUMMARY_VERSION } from './types.js';
 import { completeSummary, withFiller } from './lazy.js';
@@ -48,6 +53,10 @@ export interface SummaryInputs {
   moduleExports: readonly ModuleExport[];
   handlers: readonly Handler[];
   creations: readonly CreationSite[];
+  /** Calls that fetch a secret or a parameter. */
+  fetches?: readonly SecretFetchSite[];
+  /** Calls that close a resource which outlives the invocation. */
+  teardowns?: readonly TeardownSite[];
   file: string;
   hash?: string;
   /**
@@ -62,6 +71,8 @@ export interface SummaryInputs {
 export interface SummaryNodes {
   units: readonly CodeUnit[];
   creations: readonly CreationSite[];
+  fetches: readonly SecretFetchSite[];
+  teardowns: readonly TeardownSite[];
   handlers: readonly Handler[];
   /** Nodes by `start:end`, for the ranges the summary names (init chains, input writes). */
   nodeAt(range: Range): Node | undefined;
@@ -83,6 +94,8 @@ interface UnitNodes {
   assignments: TSESTree.AssignmentExpression[];
   reads: TSESTree.MemberExpression[];
   creations: number[];
+  fetches: number[];
+  teardowns: number[];
   /** Worked out when the unit is first summarised. */
   writes?: Array<{ key: string; target: string; kind: InputWriteKind; node: Node; values: Node[] }>;
   nested: number[];
@@ -118,11 +131,19 @@ class Summarizer {
     this.units = new UnitTable(index.functions, entries);
     this.creationNodes = new Set(inputs.creations.map((creation) => creation.node));
     this.laziness = new Laziness(inputs.scopes, (declaration) => this.frameOf(declaration));
-    this.nodesOf = this.units.units.map(() => ({ calls: [], assignments: [], reads: [], creations: [], nested: [] }));
+    this.nodesOf = this.units.units.map(() => ({ calls: [], assignments: [], reads: [], creations: [], fetches: [], teardowns: [], nested: [] }));
     this.creationUnits = inputs.creations.map((site, id) => {
       const unit = this.units.unitOf(site.node);
       if (unit !== undefined) this.nodesOf[unit]!.creations.push(id);
       return unit;
+    });
+    (inputs.fetches ?? []).forEach((site, id) => {
+      const unit = this.units.unitOf(site.node);
+      if (unit !== undefined) this.nodesOf[unit]!.fetches.push(id);
+    });
+    (inputs.teardowns ?? []).forEach((site, id) => {
+      const unit = this.units.unitOf(site.node);
+      if (unit !== undefined) this.nodesOf[unit]!.teardowns.push(id);
     });
     this.bucket();
     this.dependence = new DependenceAnalyzer({
@@ -149,6 +170,11 @@ class Summarizer {
       creations: new Array<CreationSummary>(this.inputs.creations.length),
       writtenState: [],
     };
+    // Few per module, and read by the solver wherever their function runs: summarised now.
+    const fetches = (this.inputs.fetches ?? []).map((site, id) => this.fetch(site, id));
+    if (fetches.length) summary.fetches = fetches;
+    const teardowns = (this.inputs.teardowns ?? []).map((site, id) => this.teardown(site, id));
+    if (teardowns.length) summary.teardowns = teardowns;
     withFiller(summary, {
       fn: (id) => this.functionSummary(id),
       creation: (id) => this.creation(this.inputs.creations[id]!, id),
@@ -171,6 +197,8 @@ class Summarizer {
     const nodes: SummaryNodes = {
       units: this.units.units,
       creations: this.inputs.creations,
+      fetches: this.inputs.fetches ?? [],
+      teardowns: this.inputs.teardowns ?? [],
       handlers: this.inputs.handlers,
       nodeAt: (range) => this.rangeNodes.get(`${range[0]}:${range[1]}`),
     };
@@ -229,6 +257,41 @@ class Summarizer {
       if (target) summary.calls.push({ kind: 'super', target, args: 'forward', range: unit.range });
     }
     summary.creations = nodes.creations;
+    if (nodes.fetches.length) summary.fetches = nodes.fetches;
+    if (nodes.teardowns.length) summary.teardowns = nodes.teardowns;
+    return summary;
+  }
+
+  private teardown(site: TeardownSite, id: number): TeardownSummary {
+    const unit = this.units.unitOf(site.node);
+    return {
+      id,
+      ...(unit !== undefined ? { fn: unit } : {}),
+      call: site.call,
+      resource: site.creation.resource,
+      lifetime: site.lifetime,
+      range: site.node.range,
+      start: { line: site.node.loc.start.line, column: site.node.loc.start.column },
+    };
+  }
+
+  private fetch(site: SecretFetchSite, id: number): FetchSummary {
+    const unit = this.units.unitOf(site.node);
+    const summary: FetchSummary = {
+      id,
+      operation: site.operation,
+      idText: site.id ? idText(site.id) : '',
+      cached: site.fetch.cache !== undefined && !bypassesCache(site.fetch, site.options) && !site.localInstance,
+      range: site.node.range,
+      start: { line: site.node.loc.start.line, column: site.node.loc.start.column },
+      idDependence: STABLE,
+    };
+    if (unit === undefined) return summary; // module scope: fetched once
+    summary.fn = unit;
+    summary.idDependence = site.id ? this.dependence.of(site.id) : STABLE;
+    const lazy = this.laziness.of(site.node);
+    Object.assign(summary, this.repeatOf(site.node, unit, lazy));
+    if (lazy.caches.length) summary.caches = lazy.caches;
     return summary;
   }
 
@@ -848,4 +911,11 @@ function childContaining(node: Node, range: Range): Node | undefined {
     }
   }
   return undefined;
+}
+
+/** How a message names what is fetched: a literal as written, a name or a property path. */
+function idText(node: Node): string {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return bare.raw;
+  return describe(bare);
 }

@@ -7,7 +7,7 @@ import type { HandlerRecognition, RequestDependence, ResourceEntry } from '../ty
 // state) and filled in by the solver at each call.
 
 /** Bumped whenever the shape changes, so that a cache written by another version is not read. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** Source offsets `[start, end)`, as ESTree ranges. */
 export type Range = [number, number];
@@ -157,6 +157,10 @@ export interface FunctionSummary {
   range: Range;
   calls: CallEdge[];
   creations: number[];
+  /** Secret and parameter fetches it makes (core/credentials.ts), by number in the module's `fetches`. */
+  fetches?: number[];
+  /** Calls that close a resource which outlives the invocation, by number in the module's `teardowns`. */
+  teardowns?: number[];
   writes: StateWrite[];
   /** What a run of it assigns that may outlive the run: present in a complete summary (`assignsOf` reads it either way). */
   assigns?: CacheAssignment[];
@@ -185,6 +189,37 @@ export interface CreationSummary {
   caches?: CacheScope[];
   /** Writes to its local inputs between their creation and the construction. */
   localWrites: LocalWrite[];
+}
+
+/** A call that fetches a secret or a parameter (core/credentials.ts): reported when it runs per invocation. */
+export interface FetchSummary {
+  id: number;
+  /** The function that runs it; absent at module scope (runs once). */
+  fn?: number;
+  /** What the user wrote for the operation (`GetSecretValueCommand`, `getSecretValue`). */
+  operation: string;
+  /** The id's source text (`process.env.DB_SECRET_ID`), `''` when unknown. */
+  idText: string;
+  /** Fetched through a helper that caches across invocations (and not told to bypass its cache). */
+  cached: boolean;
+  range: Range;
+  start: Position;
+  /** What the id depends on. */
+  idDependence: Dependence;
+  repeat?: Repeat;
+  caches?: CacheScope[];
+}
+
+/** A call that closes a catalogued resource which outlives the invocation: reported when it runs per invocation. */
+export interface TeardownSummary {
+  id: number;
+  fn?: number;
+  /** `pool.end()`, as written. */
+  call: string;
+  resource: string;
+  lifetime: string;
+  range: Range;
+  start: Position;
 }
 
 /** What an export is, for another module's import of it. */
@@ -235,6 +270,8 @@ export interface ModuleSummary {
   handlers: HandlerSummary[];
   functions: FunctionSummary[];
   creations: CreationSummary[];
+  fetches?: FetchSummary[];
+  teardowns?: TeardownSummary[];
   /** State keys some function of this module writes (reads of other keys are stable). */
   writtenState: string[];
 }

@@ -11,6 +11,7 @@ import {
   mayHaveCreationSites,
   modulePlanner,
   normaliseEdits,
+  passwordHookFor,
   parseSettings,
   Scopes,
 } from '../../core/index.js';
@@ -129,7 +130,8 @@ function hoistEdits(
   analysis: ModuleAnalysis,
   site: PerInvocationSite,
 ): TextEdit[] | undefined {
-  if (site.requestDependence || site.initDependence) return undefined;
+  // Request data never moves; an init chain or an expiring credential is the plan's to decide (it may leave the site).
+  if (site.requestDependence && site.requestDependence.why !== 'awaited') return undefined;
   const text = context.sourceCode.text;
   let fixes = moduleFixes.get(analysis);
   if (!fixes) {
@@ -157,8 +159,11 @@ function describe(site: PerInvocationSite) {
         ? formatInitReason(site.initDependence)
         : '',
     source: site.initDependence ? formatInitSource(site.initDependence) : '',
+    advice: expiringCredentialAdvice(site),
   };
-  const messageId: MessageIds = site.requestDependence
+  const messageId: MessageIds = site.requestDependence?.why === 'awaited'
+    ? 'expiringCredential'
+    : site.requestDependence
     ? 'requestDependent'
     : site.initDependence
       ? 'perInvocationInit'
@@ -166,4 +171,13 @@ function describe(site: PerInvocationSite) {
         ? 'perRecord'
         : 'perInvocation';
   return { node: site.node, messageId, data };
+}
+
+/** What to do about a site built from an expiring credential: the driver's own hook, where it has one. */
+function expiringCredentialAdvice(site: PerInvocationSite): string {
+  const hook = passwordHookFor(site.entry);
+  if (!hook) return 'For an AWS client, use a credential provider that refreshes itself (`fromTemporaryCredentials`); otherwise keep it per invocation.';
+  return hook.automatic
+    ? `The fix creates it once and passes \`${hook.example}\`, which the driver calls for every new connection.`
+    : `Create it once with a password computed per connection: \`${hook.example}\`.`;
 }
