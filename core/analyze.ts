@@ -142,6 +142,13 @@ export function prepareModule(
   };
 }
 
+/** The module's handler a finding starts from: by its function, or by its export name (a handler found through a wrapper). */
+function findingHandler(nodes: SummaryNodes): (finding: { handler: Finding['handler'] }) => Handler {
+  const byFunction = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  return (finding) =>
+    byFunction.get(nodes.units[finding.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === finding.handler.name)!;
+}
+
 /**
  * One site per creation, for the rules and the planner: of its calling contexts, the one that says most
  * (request data, then an init chain, then per record; the first found among equals, which is the
@@ -154,12 +161,12 @@ function sitesOf(findings: readonly Finding[], nodes: SummaryNodes): PerInvocati
     if (list) list.push(finding);
     else byCreation.set(finding.creation, [finding]);
   }
-  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  const handlerOf = findingHandler(nodes);
   const sites: PerInvocationSite[] = [];
   for (const [id, contexts] of [...byCreation].sort(([a], [b]) => a - b)) {
     const chosen = mostTelling(contexts);
     const creation = nodes.creations[id]!;
-    const handler = handlerOf.get(nodes.units[chosen.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === chosen.handler.name)!;
+    const handler = handlerOf(chosen);
     const init = chosen.dependence.init;
     const initDependence: InitDependence | undefined = init && {
       input: init.input,
@@ -201,7 +208,7 @@ function fetchesOf(findings: readonly FetchFinding[], summary: ModuleSummary, no
     const known = byFetch.get(finding.fetch);
     if (!known || (finding.perRecord && !known.perRecord) || (finding.id.request && !known.id.request)) byFetch.set(finding.fetch, finding);
   }
-  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  const handlerOf = findingHandler(nodes);
   return [...byFetch.values()]
     .sort((a, b) => a.fetch - b.fetch)
     .map((finding) => {
@@ -210,7 +217,7 @@ function fetchesOf(findings: readonly FetchFinding[], summary: ModuleSummary, no
         node: nodes.fetches[finding.fetch]!.node,
         operation: fetch.operation,
         id: fetch.idText,
-        handler: handlerOf.get(nodes.units[finding.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === finding.handler.name)!,
+        handler: handlerOf(finding),
         path: finding.path.map((step) => step.name),
         perRecord: finding.perRecord,
         requestDependence: finding.id.request,
@@ -261,7 +268,7 @@ function frozenOf(creations: readonly CreationSite[], lifetime: (id: number) => 
 }
 
 function teardownsOf(findings: readonly TeardownFinding[], nodes: SummaryNodes, created: readonly Finding[]): ReusedTeardown[] {
-  const handlerOf = new Map<CodeUnit, Handler>(nodes.handlers.map((handler) => [handler.fn, handler]));
+  const handlerOf = findingHandler(nodes);
   // A module variable assigned a new resource on every invocation holds what this invocation created.
   const perInvocation = new Set(created.map((finding) => nodes.creations[finding.creation]!.node));
   return [...findings]
@@ -274,7 +281,7 @@ function teardownsOf(findings: readonly TeardownFinding[], nodes: SummaryNodes, 
         call: site.call,
         resource: site.creation.resource,
         lifetime: site.lifetime,
-        handler: handlerOf.get(nodes.units[finding.handler.fn]!) ?? nodes.handlers.find((candidate) => candidate.name === finding.handler.name)!,
+        handler: handlerOf(finding),
         path: finding.path.map((step) => step.name),
         ...(site.statement ? { statement: site.statement } : {}),
       };
