@@ -155,6 +155,28 @@ describe('Serverless Framework', () => {
       unresolved: [],
     });
   });
+
+  it('reads a runtime left as an unresolved variable as one it cannot read, not as another language', () => {
+    const root = project({
+      'serverless.yml': [
+        'service: s',
+        'provider:',
+        '  name: aws',
+        '  runtime: ${self:custom.runtime.${sls:stage}, "nodejs14.x"}',
+        'functions:',
+        '  orders:',
+        '    handler: src/orders.handler',
+        '  report:',
+        '    handler: src/report.handler',
+        '    runtime: python3.12',
+      ].join('\n'),
+      'src/orders.js': handlerJs,
+    });
+    expect(summary(root)).toEqual({
+      handlers: ['src/orders.js#handler <- serverless.yml:7'],
+      unresolved: ['serverless.yml:9 src/report.handler: runtime python3.12 is not Node.js'],
+    });
+  });
 });
 
 describe('Serverless Framework providers', () => {

@@ -28,6 +28,7 @@ export const NO_FINDINGS: IacFindings = { declarations: [], layers: [] };
 
 /** Why a function with this runtime is not ours, or `undefined` for Node.js (or a runtime we cannot read). */
 export function notNodeRuntime(runtime: unknown): string | undefined {
-  if (typeof runtime !== 'string' || runtime === '' || /^nodejs/i.test(runtime)) return undefined;
+  // A variable left unresolved (`${self:custom.runtime.${sls:stage}, "nodejs14.x"}`) is a runtime we cannot read.
+  if (typeof runtime !== 'string' || runtime === '' || runtime.includes('${') || /^nodejs/i.test(runtime)) return undefined;
   return `runtime ${runtime} is not Node.js`;
 }
