@@ -34,8 +34,12 @@ const bits = (content: Buffer) => tlv(0x03, Buffer.from([0]), content);
 const utf8 = (text: string) => tlv(0x0c, Buffer.from(text, 'utf8'));
 const TRUE = tlv(0x01, Buffer.from([0xff]));
 
-function integer(value: Buffer): Buffer {
-  return tlv(0x02, value[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value);
+/** A non-negative DER INTEGER in its one minimal form: no leading zero byte unless the next has its top bit set. */
+export function integer(value: Buffer): Buffer {
+  let start = 0;
+  while (start < value.length - 1 && value[start] === 0) start++;
+  const minimal = value.subarray(start);
+  return tlv(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function oid(dotted: string): Buffer {
@@ -86,6 +90,7 @@ export function selfSignedCertificate(options: CertificateOptions = {}): Certifi
   const name = sequence(set(sequence(oid('2.5.4.3'), utf8(commonName))));
   const now = Date.now();
   const serial = randomBytes(16);
+  // Positive; a first byte of zero (1 in 128) is dropped by `integer`, which DER requires.
   serial[0]! &= 0x7f;
   const alternativeNames = sequence(
     ...dnsNames.map((dns) => tlv(0x82, Buffer.from(dns, 'ascii'))),
